@@ -1,0 +1,2 @@
+export { TokenService } from './token.service.js';
+export { can, PERMISSIONS, type Permission } from './permissions.js';

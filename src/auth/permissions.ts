@@ -1,0 +1,21 @@
+import type { Role } from '../domain/role.js';
+
+/** What each role may do; routes and CLI ask `can(role, permission)`. */
+export const PERMISSIONS = {
+  /** Batch look-ups beyond the public limits, indicator details. */
+  'indicators:read': ['admin', 'analyst', 'station_officer', 'hotline', 'bank_partner', 'telecom_partner'],
+  /** Bring values in as `reported` (partners' and hotline reports). */
+  'indicators:report': ['admin', 'analyst', 'hotline', 'bank_partner', 'telecom_partner', 'station_officer'],
+  /** Import with any status, change statuses. */
+  'indicators:manage': ['admin', 'analyst'],
+  'allowlist:manage': ['admin', 'analyst'],
+  'feeds:read': ['admin', 'analyst', 'bank_partner', 'telecom_partner'],
+  'tokens:manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** True when `role` holds `permission`. */
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { adminCommands } from './commands/admin.js';
+import { checkCommand } from './commands/check.js';
+import { indicatorsCommand } from './commands/indicators.js';
+import { serveCommand } from './commands/serve.js';
+
+const program = new Command('fanzha')
+  .description('Fanzha (反诈): anti-telecom-fraud platform. Configuration comes from the environment (see README).')
+  .version('0.1.0');
+
+serveCommand(program);
+checkCommand(program);
+indicatorsCommand(program);
+adminCommands(program);
+
+await program.parseAsync(process.argv);

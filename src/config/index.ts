@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository / package root (where package.json and assets/ live). */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const schema = z.object({
+  PORT: intFrom(0, 65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  FANZHA_DATA_DIR: z.string().min(1).default('data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave unset for the embedded SQLite store)')
+    .optional(),
+  NATS_URL: z.string().regex(/^nats:\/\//, 'must be a nats:// URL').optional(),
+  FANZHA_REALDATA_DIR: z.string().min(1).default(path.resolve(PACKAGE_ROOT, '../shared/realdata')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Independent reports of one value that raise it for verification. */
+  FANZHA_VERIFY_THRESHOLD: intFrom(2, 1000).default(3),
+  /** Public (token-less) look-ups per client per minute. */
+  FANZHA_PUBLIC_RATE_PER_MIN: intFrom(1, 1_000_000).default(60),
+  /** Values per public batch look-up; partners with a token get FANZHA_BATCH_MAX. */
+  FANZHA_PUBLIC_BATCH_MAX: intFrom(1, 10_000).default(20),
+  FANZHA_BATCH_MAX: intFrom(1, 10_000).default(10_000),
+  /** Days a blocked or verified indicator lives without a new sighting, per kind group. */
+  FANZHA_TTL_DAYS_PHONE: intFrom(1, 3650).default(180),
+  FANZHA_TTL_DAYS_WEB: intFrom(1, 3650).default(90),
+  FANZHA_TTL_DAYS_ACCOUNT: intFrom(1, 3650).default(365),
+  /** Trust X-Forwarded-For for the client address (behind a reverse proxy). */
+  FANZHA_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Raised with every problem in the environment at once. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Read and validate the configuration once; throws ConfigError listing every bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = issue.path.join('.');
+        return `${key}=${JSON.stringify(input[key] ?? '')}: ${issue.message}`;
+      }),
+    );
+  }
+  const config = parsed.data;
+  config.FANZHA_DATA_DIR = path.resolve(config.FANZHA_DATA_DIR);
+  return config;
+}

@@ -1,0 +1,168 @@
+import { FRAUD_TYPES, type FraudType } from '../domain/fraud-type.js';
+import type { IndicatorKind, IndicatorStatus } from '../domain/indicator.js';
+import type { AllowList } from './allowlist.js';
+import type { IndexEntry, IndexMatch, IndicatorIndex } from './match/indicator-index.js';
+import { candidateKinds, canonical as canonicalOf, canonicalizeUrl, hostSuffixes, normalize, urlExpressions } from './normalize/index.js';
+import type { CanonicalUrl } from './normalize/index.js';
+
+export type Verdict = 'block' | 'warn' | 'unknown' | 'allow';
+
+export interface CheckMatch {
+  id: number;
+  kind: IndicatorKind;
+  /** The stored value that matched. */
+  value: string;
+  via: IndexMatch['via'];
+  status: IndicatorStatus;
+  fraudTypes: FraudType[];
+  score: number;
+  sightings: number;
+}
+
+export interface CheckResult {
+  value: string;
+  kind: IndicatorKind | null;
+  canonical: string | null;
+  verdict: Verdict;
+  matches: CheckMatch[];
+  fraudTypes: FraudType[];
+  sightings: number;
+  /** One line in Chinese a citizen can act on. */
+  reason: string;
+  /** When the value could not be read as any kind. */
+  error?: { code: string; reason: string };
+  allowlisted?: { reason: string };
+}
+
+const KIND_NAMES: Record<IndicatorKind, string> = {
+  phone: '号码',
+  url: '网址',
+  domain: '域名',
+  ip: 'IP 地址',
+  bank_card: '银行卡号',
+  payment_account: '支付账户',
+  im_account: '社交账号',
+  app: '应用',
+  crypto_address: '虚拟币地址',
+};
+
+/** Answers "is this a known fraud?" from memory only; never touches the database. */
+export class CheckService {
+  constructor(
+    private readonly index: IndicatorIndex,
+    private readonly allowlist: AllowList,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Checks one value, of a given kind or of the kinds it looks like. */
+  check(raw: string, kind?: IndicatorKind): CheckResult {
+    const kinds = kind ? [kind] : candidateKinds(raw);
+    let first: CheckResult | null = null;
+    let firstError: { code: string; reason: string } | null = null;
+    for (const k of kinds) {
+      const result = this.checkAs(raw, k);
+      if (result.error) {
+        firstError ??= result.error;
+        continue;
+      }
+      if (result.verdict !== 'unknown') return result;
+      first ??= result;
+    }
+    if (first) return first;
+    const error = firstError ?? { code: 'UNRECOGNISED_VALUE', reason: 'not a phone number, URL, domain, IP, card, account, app or address' };
+    return { value: raw, kind: kind ?? null, canonical: null, verdict: 'unknown', matches: [], fraudTypes: [], sightings: 0, reason: '无法识别的号码或网址', error };
+  }
+
+  private checkAs(raw: string, kind: IndicatorKind): CheckResult {
+    const now = this.now();
+    let canonical: string;
+    let matches: IndexMatch[] = [];
+    if (kind === 'url' || kind === 'domain') {
+      const url = canonicalizeUrl(kind === 'domain' && !raw.includes('/') ? `${raw.trim()}/` : raw);
+      if (!url.ok) return failed(raw, kind, url);
+      if (kind === 'domain') {
+        const domain = normalize('domain', url.info.host);
+        if (!domain.ok) return failed(raw, kind, domain);
+        canonical = domain.canonical;
+      } else {
+        canonical = url.canonical;
+      }
+      matches = this.matchUrl(url.info, now);
+    } else if (kind === 'ip') {
+      const ip = normalize('ip', raw);
+      if (!ip.ok) return failed(raw, kind, ip);
+      canonical = ip.canonical;
+      matches = canonical.includes('/') ? this.exact('ip', canonical, now) : this.index.matchIp(canonical, now);
+    } else {
+      const fast = canonicalOf(kind, raw);
+      if (fast === null) {
+        const full = normalize(kind, raw);
+        return failed(raw, kind, full.ok ? { code: 'INVALID_VALUE', reason: 'not a valid value' } : full);
+      }
+      canonical = fast;
+      matches = this.exact(kind, canonical, now);
+    }
+    return this.verdict(raw, kind, canonical, matches);
+  }
+
+  private exact(kind: IndicatorKind, canonical: string, now: number): IndexMatch[] {
+    const row = this.index.findActive(kind, canonical, now);
+    return row < 0 ? [] : [{ entry: this.index.entry(row), via: 'exact', expression: canonical }];
+  }
+
+  /** Domain indicators on any host suffix, URL indicators on any host-suffix × path-prefix expression. */
+  private matchUrl(url: CanonicalUrl, now: number): IndexMatch[] {
+    const out: IndexMatch[] = [];
+    if (url.hostIsIp) {
+      out.push(...this.index.matchIp(url.host.replace(/^\[|\]$/g, ''), now));
+    } else {
+      const hosts = hostSuffixes(url.host);
+      for (let i = 0; i < hosts.length; i++) {
+        const row = this.index.findActive('domain', hosts[i], now);
+        if (row >= 0) out.push({ entry: this.index.entry(row), via: i === 0 ? 'exact' : 'domain_suffix', expression: hosts[i] });
+      }
+    }
+    const exact = url.canonical;
+    for (const expression of urlExpressions(url)) {
+      const row = this.index.findActive('url', expression, now);
+      if (row >= 0) out.push({ entry: this.index.entry(row), via: expression === exact ? 'exact' : 'path_prefix', expression });
+    }
+    return out;
+  }
+
+  private verdict(raw: string, kind: IndicatorKind, canonical: string, found: IndexMatch[]): CheckResult {
+    const matches = found.map(toCheckMatch);
+    const fraudTypes = [...new Set(matches.flatMap((m) => m.fraudTypes))];
+    const sightings = matches.reduce((n, m) => Math.max(n, m.sightings), 0);
+    const allowed = this.allowlist.covering(kind, canonical);
+    const base = { value: raw, kind, canonical, matches, fraudTypes, sightings };
+    if (allowed) {
+      const spoofNote = kind === 'phone' ? '；但来电显示可被伪造，涉及转账请挂断后自行拨打官方号码核实' : '';
+      return { ...base, verdict: 'allow', reason: `官方认证${KIND_NAMES[kind]}（${allowed.reason}）${spoofNote}`, allowlisted: { reason: allowed.reason } };
+    }
+    const strongest = matches.reduce<CheckMatch | null>((best, m) => (!best || rank(m.status) > rank(best.status) ? m : best), null);
+    if (!strongest) return { ...base, verdict: 'unknown', reason: `暂未发现该${KIND_NAMES[kind]}的涉诈记录，仍请谨慎核实` };
+    const types = fraudTypes.length ? `（${fraudTypes.map((t) => FRAUD_TYPES[t]).join('、')}）` : '';
+    const how = strongest.via === 'exact' ? '' : strongest.via === 'cidr' ? `所在网段 ${strongest.value} ` : `所属 ${strongest.value} `;
+    if (strongest.status === 'blocked') {
+      return { ...base, verdict: 'block', reason: `该${KIND_NAMES[kind]}${how}已被反诈中心列入封堵名单${types}，请立即停止联系，切勿转账` };
+    }
+    if (strongest.status === 'verified') {
+      return { ...base, verdict: 'block', reason: `该${KIND_NAMES[kind]}${how}经反诈中心核实涉诈${types}，请立即停止联系，切勿转账` };
+    }
+    return { ...base, verdict: 'warn', reason: `该${KIND_NAMES[kind]}${how}有 ${sightings} 条涉诈举报${types}，尚在核实，请提高警惕，切勿转账` };
+  }
+}
+
+function rank(status: IndicatorStatus): number {
+  return status === 'blocked' ? 3 : status === 'verified' ? 2 : 1;
+}
+
+function toCheckMatch(m: IndexMatch): CheckMatch {
+  const e: IndexEntry = m.entry;
+  return { id: e.id, kind: e.kind, value: m.expression, via: m.via, status: e.status, fraudTypes: e.fraudTypes, score: e.score, sightings: e.sightings };
+}
+
+function failed(raw: string, kind: IndicatorKind, error: { code: string; reason: string }): CheckResult {
+  return { value: raw, kind, canonical: null, verdict: 'unknown', matches: [], fraudTypes: [], sightings: 0, reason: '无法识别', error: { code: error.code, reason: error.reason } };
+}

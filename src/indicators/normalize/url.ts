@@ -1,0 +1,591 @@
+import { domainToASCII } from 'node:url';
+import { getPublicSuffix } from 'tldts';
+import { formatV4, formatV6, parseIpv4, parseIpv6 } from './ip.js';
+import { invalid, type NormalizeResult } from './result.js';
+
+/**
+ * Canonical form of the `url` indicator kind, after Google Safe Browsing v4 "Canonicalization", so that the many
+ * spellings of one address (escapes, case, dots, IPv4 tricks, IDN, full-width forms) meet in one string.
+ *
+ * Where we part from Safe Browsing, and why:
+ * - The scheme is dropped (a phishing page is the same page over http and https), but a non-default port is kept:
+ *   a different port is a different server process. Ports 80 and 443 are both dropped whatever the scheme: with
+ *   no scheme left in the canonical form nothing could tell them apart, and feeds do list `http://host:443/` for
+ *   a page visited as `https://host/` (7 of the 46,917 URLs in the 2024 OpenPhish archive).
+ * - A host that no browser could visit (spaces, control bytes, `#`, `%` after unescaping) is an error, not an
+ *   escaped host: such a string is a typo or junk in a report and must not become an indicator.
+ * - Backslashes in the path are slashes (as browsers treat them), and `hxxp`/`hxxps` and `[.]` are read as the
+ *   defanged spellings analysts share them in.
+ * - An IPv4-mapped IPv6 host is written as its IPv4 address, matching the `ip` kind.
+ */
+export interface CanonicalUrl {
+  /** Lower-case punycode host, dotted-decimal IPv4, or bracketed RFC 5952 IPv6. */
+  host: string;
+  /** Non-default port as decimal text, or null. */
+  port: string | null;
+  /** Starts with '/'; escaped as described above. */
+  path: string;
+  /** Text after '?', or null when the URL has no '?'. */
+  query: string | null;
+  /** `host[:port]/path[?query]` — the form stored and compared. */
+  canonical: string;
+  hostIsIp: boolean;
+}
+
+const MAX_URL_LENGTH = 8192;
+
+// Options for tldts: we hand it a clean host, so let it skip URL extraction and validation.
+const PSL_OPTIONS = {
+  allowPrivateDomains: true,
+  extractHostname: false,
+  detectIp: false,
+  validateHostname: false,
+  mixedInputs: false,
+} as const;
+
+/** Canonicalise a URL (with or without scheme) to `host[:port]/path[?query]`. */
+export function canonicalizeUrl(raw: string): NormalizeResult<CanonicalUrl> {
+  if (typeof raw !== 'string') return invalid('INVALID_URL', 'not a string');
+  let s = raw;
+  if (s.length > MAX_URL_LENGTH) return invalid('INVALID_URL', `longer than ${MAX_URL_LENGTH} characters`);
+  // One scan tells whether the slower clean-ups are needed at all: most URLs are printable ASCII with no fragment.
+  let plain = s.length > 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f || c === 0x23) {
+      plain = false;
+      break;
+    }
+  }
+  if (!plain) {
+    if (hasTabOrNewline(s)) s = removeTabsAndNewlines(s);
+    s = s.trim();
+    if (s.length === 0) return invalid('INVALID_URL', 'empty');
+    // The fragment never reaches the server.
+    const hash = s.indexOf('#');
+    if (hash >= 0) s = s.slice(0, hash);
+  }
+
+  let scheme = detectScheme(s);
+  if (scheme === null && !plain && !isAscii(s)) {
+    // Full-width spellings (ｈｔｔｐ：／／ｅｖｉｌ．ｃｏｍ) hide the delimiters; fold the head before looking again.
+    const end = findAuthorityEnd(s, 0);
+    const head = s.slice(0, end);
+    if (!isAscii(head)) {
+      s = foldWide(head) + s.slice(end);
+      scheme = detectScheme(s);
+    }
+  }
+  let start = 0;
+  if (scheme !== null) {
+    if (scheme.name !== 'http' && scheme.name !== 'https') {
+      return invalid('INVALID_URL', `unsupported scheme "${scheme.name}"`);
+    }
+    start = scheme.end;
+  }
+
+  // Authority: up to the first '/', '?' or '\'.
+  const authEnd = findAuthorityEnd(s, start);
+  let authority = s.slice(start, authEnd);
+  let rest = s.slice(authEnd);
+  if (!plain && !isAscii(authority)) {
+    authority = foldWide(authority);
+    const cut = findAuthorityEnd(authority, 0);
+    if (cut < authority.length) {
+      rest = authority.slice(cut) + rest;
+      authority = authority.slice(0, cut);
+    }
+  }
+  const at = authority.lastIndexOf('@');
+  if (at >= 0) authority = authority.slice(at + 1); // userinfo is not part of where the page lives
+
+  let hostText: string;
+  let portText = '';
+  if (authority.charCodeAt(0) === 0x5b /* [ */) {
+    const close = authority.indexOf(']');
+    if (close < 0) return invalid('INVALID_URL', 'unclosed "[" in host');
+    hostText = authority.slice(0, close + 1);
+    const after = authority.slice(close + 1);
+    if (after.length > 0) {
+      if (after.charCodeAt(0) !== 0x3a) return invalid('INVALID_URL', 'junk after IPv6 host');
+      portText = after.slice(1);
+    }
+  } else {
+    if (authority.indexOf('[') >= 0) authority = undefang(authority);
+    const colon = authority.lastIndexOf(':');
+    if (colon >= 0) {
+      hostText = authority.slice(0, colon);
+      portText = authority.slice(colon + 1);
+    } else {
+      hostText = authority;
+    }
+  }
+
+  let port: string | null = null;
+  if (portText.length > 0) {
+    const p = parsePort(portText);
+    if (p === null) return invalid('INVALID_URL', `bad port "${portText}"`);
+    if (p !== '80' && p !== '443') port = p;
+  }
+
+  const h = canonicalHost(hostText);
+  if (typeof h === 'string') return h === '' ? invalid('URL_NO_HOST', 'no host') : invalid('INVALID_URL', h);
+
+  // Path and query.
+  let pathRaw: string;
+  let queryRaw: string | null = null;
+  const q = rest.indexOf('?');
+  if (q >= 0) {
+    pathRaw = rest.slice(0, q);
+    queryRaw = rest.slice(q + 1);
+  } else {
+    pathRaw = rest;
+  }
+  let path = pathRaw;
+  if (!isCleanPath(path)) {
+    if (path.indexOf('\\') >= 0) path = path.replaceAll('\\', '/');
+    path = escapeBinary(normalizePath(unescapeToBinary(path)));
+  }
+  const query = queryRaw === null || isCleanQuery(queryRaw) ? queryRaw : escapeBinary(unescapeToBinary(queryRaw));
+
+  const hostPort = port === null ? h.host : `${h.host}:${port}`;
+  const canonical = query === null ? hostPort + path : `${hostPort}${path}?${query}`;
+  return { ok: true, canonical, info: { host: h.host, port, path, query, canonical, hostIsIp: h.isIp } };
+}
+
+/**
+ * The expressions a look-up tests, most specific first: for each host suffix (exact host, then suffixes formed from
+ * the last 5 components, never a public suffix) the exact path with query, the exact path, then up to 4 directory
+ * prefixes from the deepest to '/'. Each is `host[:port]/path`. For an IP host only the exact host.
+ */
+export function urlExpressions(url: CanonicalUrl): string[] {
+  const hosts = url.hostIsIp ? [url.host] : lookupHosts(url.host);
+  const paths = pathPrefixes(url.path, url.query);
+  const portPart = url.port === null ? '' : `:${url.port}`;
+  const out: string[] = [];
+  for (let i = 0; i < hosts.length; i++) {
+    const hp = hosts[i] + portPart;
+    for (let j = 0; j < paths.length; j++) out.push(hp + paths[j]);
+  }
+  return out;
+}
+
+/** Host suffixes used for domain-indicator matching: exact host then parent domains down to (and including) the registrable domain; none for an IP host. */
+export function hostSuffixes(host: string): string[] {
+  if (host.length === 0 || isIpHost(host)) return [];
+  const suffix = getPublicSuffix(host, PSL_OPTIONS);
+  const limit = suffix === null ? host.length : suffix.length; // a candidate must be longer than the public suffix
+  const out = [host];
+  let dot = host.indexOf('.');
+  while (dot >= 0 && host.length - dot - 1 > limit) {
+    out.push(host.slice(dot + 1));
+    dot = host.indexOf('.', dot + 1);
+  }
+  return out;
+}
+
+function lookupHosts(host: string): string[] {
+  const out = [host];
+  let components = 1;
+  for (let i = 0; i < host.length; i++) if (host.charCodeAt(i) === 0x2e) components++;
+  // The only parent of a two-label host is its TLD, which is always a public suffix: no list look-up needed.
+  if (components <= 2) return out;
+  const suffix = getPublicSuffix(host, PSL_OPTIONS);
+  const limit = suffix === null ? host.length : suffix.length;
+  // Start from the last five components (Safe Browsing's bound on look-ups per URL).
+  let dot = host.indexOf('.');
+  for (let skip = components - 5; skip > 1 && dot >= 0; skip--) dot = host.indexOf('.', dot + 1);
+  while (dot >= 0 && host.length - dot - 1 > limit) {
+    out.push(host.slice(dot + 1));
+    dot = host.indexOf('.', dot + 1);
+  }
+  return out;
+}
+
+function pathPrefixes(path: string, query: string | null): string[] {
+  const out: string[] = [];
+  if (query !== null) out.push(`${path}?${query}`);
+  out.push(path);
+  // Directory prefixes '/', '/a/', '/a/b/', '/a/b/c/' (at most 4), pushed deepest first.
+  const ends: number[] = [];
+  let slash = 0;
+  while (slash >= 0 && ends.length < 4) {
+    ends.push(slash + 1);
+    slash = path.indexOf('/', slash + 1);
+  }
+  for (let k = ends.length - 1; k >= 0; k--) {
+    const prefix = path.slice(0, ends[k]);
+    if (prefix !== path) out.push(prefix);
+  }
+  return out;
+}
+
+function isIpHost(host: string): boolean {
+  return host.charCodeAt(0) === 0x5b || parseIpv4(host) !== null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scheme and authority
+
+function detectScheme(s: string): { name: string; end: number } | null {
+  // [a-zA-Z][a-zA-Z0-9+.-]* followed by '://', or '//' alone (scheme-relative).
+  if (s.charCodeAt(0) === 0x2f && s.charCodeAt(1) === 0x2f) return { name: 'http', end: 2 };
+  const limit = Math.min(s.length, 16);
+  for (let i = 0; i < limit; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3a /* : */) {
+      if (i === 0) return null;
+      let name = s.slice(0, i).toLowerCase();
+      if (name === 'hxxp') name = 'http';
+      else if (name === 'hxxps') name = 'https';
+      let end = i + 1;
+      const slashes = s.charCodeAt(end) === 0x2f && s.charCodeAt(end + 1) === 0x2f;
+      // Browsers read 'http:evil.com', 'http:/evil.com' and 'http:///evil.com' as 'http://evil.com'.
+      if (!slashes && name !== 'http' && name !== 'https') {
+        // 'host:port' is no scheme; 'mailto:a@qq.com' is one, and must not become the indicator 'qq.com/'.
+        let k = end;
+        while (k < s.length && s.charCodeAt(k) >= 0x30 && s.charCodeAt(k) <= 0x39) k++;
+        const after = s.charCodeAt(k);
+        if (k === s.length || after === 0x2f || after === 0x3f || after === 0x5c) return null;
+        return { name, end };
+      }
+      while (s.charCodeAt(end) === 0x2f || s.charCodeAt(end) === 0x5c) end++;
+      return { name, end };
+    }
+    const lower = c | 0x20;
+    const isLetter = lower >= 0x61 && lower <= 0x7a;
+    if (i === 0 ? !isLetter : !(isLetter || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e)) {
+      return null;
+    }
+  }
+  return null;
+}
+
+function findAuthorityEnd(s: string, from: number): number {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2f || c === 0x3f || c === 0x5c) return i;
+  }
+  return s.length;
+}
+
+function parsePort(text: string): string | null {
+  if (text.length > 5) {
+    // Allow leading zeros ('0080') without letting a long run overflow.
+    let k = 0;
+    while (k < text.length - 1 && text.charCodeAt(k) === 0x30) k++;
+    text = text.slice(k);
+    if (text.length > 5) return null;
+  }
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return null;
+    n = n * 10 + d;
+  }
+  return n <= 65535 ? String(n) : null;
+}
+
+/** Defanged dots: `evil[.]com`, `evil(.)com`. */
+function undefang(s: string): string {
+  return s.replaceAll('[.]', '.').replaceAll('(.)', '.');
+}
+
+/** NFKC, plus the ideographic full stop that NFKC leaves alone but IDNA treats as a dot. */
+function foldWide(s: string): string {
+  return s.normalize('NFKC').replaceAll('\u3002', '.');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Host
+
+/** The canonical host, or a reason string ('' for a missing host). */
+function canonicalHost(text: string): { host: string; isIp: boolean } | string {
+  let h = text;
+  if (h.indexOf('%') >= 0) {
+    const bin = unescapeToBinary(h);
+    h = isAscii(bin) ? bin : Buffer.from(bin, 'latin1').toString('utf8');
+    if (!isAscii(h)) h = foldWide(h);
+  }
+  if (h.charCodeAt(0) === 0x5b) return ipv6Host(h);
+
+  // Fast path: already lower-case LDH with single inner dots.
+  let simple = true;
+  let hasUpper = false;
+  for (let i = 0; i < h.length; i++) {
+    const c = h.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f) continue;
+    if (c === 0x2e) {
+      if (i === 0 || i === h.length - 1 || h.charCodeAt(i + 1) === 0x2e) simple = false;
+      continue;
+    }
+    if (c >= 0x41 && c <= 0x5a) {
+      hasUpper = true;
+      continue;
+    }
+    simple = false;
+    if (isForbiddenHostChar(c)) return `forbidden character ${JSON.stringify(String.fromCharCode(c))} in host`;
+  }
+  if (hasUpper) h = h.toLowerCase();
+  if (!simple) h = collapseDots(h);
+  if (h.length === 0) return '';
+
+  const ip = parseUrlIpv4(h);
+  if (ip === -2) return `host "${h}" ends in a number but is not an IPv4 address`;
+  if (ip >= 0) return { host: formatV4(ip), isIp: true };
+
+  if (!simple || h.indexOf('xn--') >= 0) {
+    const ascii = domainToASCII(h);
+    if (ascii === '') return `host "${h}" is not a valid domain name`;
+    h = collapseDots(ascii);
+    if (h.length === 0) return '';
+    // IDNA mapping can turn odd digits into an address (e.g. '１２７.1'); read it like any other.
+    const mapped = parseUrlIpv4(h);
+    if (mapped === -2) return `host "${h}" ends in a number but is not an IPv4 address`;
+    if (mapped >= 0) return { host: formatV4(mapped), isIp: true };
+  }
+  if (h.length > 253) return 'host longer than 253 characters';
+  return { host: h, isIp: false };
+}
+
+function ipv6Host(h: string): { host: string; isIp: boolean } | string {
+  if (h.charCodeAt(h.length - 1) !== 0x5d) return 'unclosed "[" in host';
+  const g = parseIpv6(h.slice(1, -1));
+  if (g === null) return `bad IPv6 host ${h}`;
+  if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0xffff) {
+    return { host: formatV4(((g[6] << 16) | g[7]) >>> 0), isIp: true };
+  }
+  return { host: `[${formatV6(g)}]`, isIp: true };
+}
+
+function isForbiddenHostChar(c: number): boolean {
+  // WHATWG forbidden domain code points, plus '%' (nothing legitimate survives unescaping with one).
+  return (
+    c <= 0x20 ||
+    c === 0x7f ||
+    c === 0x23 ||
+    c === 0x25 ||
+    c === 0x2f ||
+    c === 0x3a ||
+    c === 0x3c ||
+    c === 0x3e ||
+    c === 0x3f ||
+    c === 0x40 ||
+    c === 0x5b ||
+    c === 0x5c ||
+    c === 0x5d ||
+    c === 0x5e ||
+    c === 0x7c
+  );
+}
+
+function collapseDots(h: string): string {
+  let out = '';
+  let pendingDot = false;
+  for (let i = 0; i < h.length; i++) {
+    const ch = h[i];
+    if (ch === '.') {
+      pendingDot = out.length > 0;
+      continue;
+    }
+    if (pendingDot) {
+      out += '.';
+      pendingDot = false;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * IPv4 the way browsers read a URL host (WHATWG "IPv4 parser", i.e. inet_aton): 1–4 parts, each decimal, 0x-hex
+ * or 0-octal, the last part filling the remaining bytes. Returns the address, -1 if the host is not numeric,
+ * -2 if it ends in a number but is no valid address (browsers refuse those hosts).
+ */
+function parseUrlIpv4(h: string): number {
+  // Only a host whose last label is numeric is an IPv4 candidate.
+  const lastDot = h.lastIndexOf('.');
+  if (!isNumericLabel(h, lastDot + 1, h.length)) return -1;
+  const parts: number[] = [];
+  let from = 0;
+  while (from <= h.length) {
+    let to = h.indexOf('.', from);
+    if (to < 0) to = h.length;
+    const v = parseIpv4Number(h, from, to);
+    if (v < 0) return -2;
+    parts.push(v);
+    from = to + 1;
+  }
+  if (parts.length > 4) return -2;
+  for (let i = 0; i < parts.length - 1; i++) if (parts[i] > 255) return -2;
+  const last = parts[parts.length - 1];
+  if (last >= 256 ** (5 - parts.length)) return -2;
+  let addr = last;
+  for (let i = 0; i < parts.length - 1; i++) addr += parts[i] * 256 ** (3 - i);
+  return addr;
+}
+
+function isNumericLabel(h: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  let allDigits = true;
+  for (let i = from; i < to; i++) {
+    const c = h.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) {
+      allDigits = false;
+      break;
+    }
+  }
+  if (allDigits) return true;
+  if (to - from < 2 || h.charCodeAt(from) !== 0x30 || (h.charCodeAt(from + 1) | 0x20) !== 0x78) return false;
+  for (let i = from + 2; i < to; i++) if (!isHex(h.charCodeAt(i))) return false;
+  return true;
+}
+
+function parseIpv4Number(h: string, from: number, to: number): number {
+  if (from >= to) return -1;
+  let radix = 10;
+  if (to - from >= 2 && h.charCodeAt(from) === 0x30 && (h.charCodeAt(from + 1) | 0x20) === 0x78) {
+    radix = 16;
+    from += 2;
+    if (from === to) return 0; // '0x' alone is zero (WHATWG)
+  } else if (to - from >= 2 && h.charCodeAt(from) === 0x30) {
+    radix = 8;
+    from += 1;
+  }
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = h.charCodeAt(i);
+    let d: number;
+    if (c >= 0x30 && c <= 0x39) d = c - 0x30;
+    else if (radix === 16 && isHex(c)) d = (c | 0x20) - 0x57;
+    else return -1;
+    if (d >= radix) return -1;
+    n = n * radix + d;
+    if (n > 0xffffffff) return -1;
+  }
+  return n;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Path, query and escaping. A "binary" string holds one byte per char (0–255), as Safe Browsing works on bytes.
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+function hasTabOrNewline(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x09 || c === 0x0a || c === 0x0d) return true;
+  }
+  return false;
+}
+
+function removeTabsAndNewlines(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x09 && c !== 0x0a && c !== 0x0d) out += s[i];
+  }
+  return out;
+}
+
+/**
+ * Percent-unescape until nothing changes, in one pass: decoding can only create a new escape that ends at the
+ * decoded byte, so re-checking the tail of the output after each decode reaches the same fixed point as repeated
+ * passes, in linear time. Non-ASCII input is taken as its UTF-8 bytes, which is what a browser would send.
+ */
+function unescapeToBinary(s: string): string {
+  const ascii = isAscii(s);
+  if (ascii && s.indexOf('%') < 0) return s;
+  const src: Uint8Array = ascii ? Buffer.from(s, 'latin1') : Buffer.from(s, 'utf8');
+  const out = new Uint8Array(src.length);
+  let n = 0;
+  for (let i = 0; i < src.length; i++) {
+    out[n++] = src[i];
+    while (n >= 3 && out[n - 3] === 0x25 && isHex(out[n - 2]) && isHex(out[n - 1])) {
+      const b = (hexDigit(out[n - 2]) << 4) | hexDigit(out[n - 1]);
+      n -= 3;
+      out[n++] = b;
+    }
+  }
+  return Buffer.from(out.buffer, out.byteOffset, n).toString('latin1');
+}
+
+function hexDigit(c: number): number {
+  return c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57;
+}
+
+const HEX = '0123456789ABCDEF';
+
+function needsEscape(c: number): boolean {
+  return c <= 0x20 || c >= 0x7f || c === 0x23 || c === 0x25;
+}
+
+/** Escape bytes <= 0x20, >= 0x7f, '#' and '%' as %XX. */
+function escapeBinary(s: string): string {
+  let i = 0;
+  while (i < s.length && !needsEscape(s.charCodeAt(i))) i++;
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += needsEscape(c) ? `%${HEX[c >> 4]}${HEX[c & 15]}` : s[i];
+  }
+  return out;
+}
+
+/** True when the path needs none of unescaping, escaping, dot resolution or slash collapsing. */
+function isCleanPath(p: string): boolean {
+  if (p.length === 0 || p.charCodeAt(0) !== 0x2f) return false;
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c === 0x25 || c === 0x5c || needsEscape(c)) return false;
+    if (c === 0x2f) {
+      const next = p.charCodeAt(i + 1);
+      if (next === 0x2f || next === 0x2e) return false;
+    }
+  }
+  return true;
+}
+
+function isCleanQuery(q: string): boolean {
+  for (let i = 0; i < q.length; i++) {
+    const c = q.charCodeAt(i);
+    if (c === 0x25 || needsEscape(c)) return false;
+  }
+  return true;
+}
+
+/** Resolve '.' and '..', collapse runs of '/', and make sure the path starts with '/'. */
+function normalizePath(p: string): string {
+  if (p.length === 0) return '/';
+  if (p.charCodeAt(0) === 0x2f && p.indexOf('//') < 0 && p.indexOf('/.') < 0) return p;
+  const segments: string[] = [];
+  let trailingSlash = false;
+  let from = 0;
+  while (from <= p.length) {
+    let to = p.indexOf('/', from);
+    if (to < 0) to = p.length;
+    const seg = p.slice(from, to);
+    const last = to === p.length;
+    if (seg === '' || seg === '.') {
+      if (last) trailingSlash = true;
+    } else if (seg === '..') {
+      segments.pop();
+      if (last) trailingSlash = true;
+    } else {
+      segments.push(seg);
+      trailingSlash = false;
+    }
+    from = to + 1;
+  }
+  if (segments.length === 0) return '/';
+  const joined = `/${segments.join('/')}`;
+  return trailingSlash ? `${joined}/` : joined;
+}

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { FanzhaError } from '../../domain/errors.js';
+import { INDICATOR_KINDS } from '../../domain/indicator.js';
+import { ROLES } from '../../domain/role.js';
+import { normalize } from '../../indicators/index.js';
+import { actorOf, requirePermission, type AppContext } from '../context.js';
+
+const tokenBody = z.object({ role: z.enum(ROLES), name: z.string().trim().min(1).max(200) });
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const allowBody = z.object({ kind: z.enum(INDICATOR_KINDS), value: z.string().min(1).max(2000), reason: z.string().trim().min(1).max(500) });
+const allowQuery = z.object({ kind: z.enum(INDICATOR_KINDS), value: z.string().min(1).max(2000) });
+
+/** Tokens and the allow-list. */
+export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/api/v1/tokens', async (request) => {
+    requirePermission(request, 'tokens:manage');
+    return { items: await ctx.tokens.list() };
+  });
+
+  app.post('/api/v1/tokens', async (request, reply) => {
+    requirePermission(request, 'tokens:manage');
+    const body = tokenBody.parse(request.body);
+    const { token, secret } = await ctx.tokens.create(body.role, body.name, actorOf(request).name);
+    return reply.status(201).send({ token, secret });
+  });
+
+  app.delete('/api/v1/tokens/:id', async (request, reply) => {
+    requirePermission(request, 'tokens:manage');
+    await ctx.tokens.revoke(idParams.parse(request.params).id);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/v1/allowlist', async (request) => {
+    requirePermission(request, 'indicators:read');
+    return { items: await ctx.store.allowlist.all() };
+  });
+
+  app.post('/api/v1/allowlist', async (request, reply) => {
+    requirePermission(request, 'allowlist:manage');
+    const body = allowBody.parse(request.body);
+    const n = normalize(body.kind, body.value);
+    if (!n.ok) throw new FanzhaError('INVALID_VALUE', n.reason, { code: n.code });
+    const entry = { kind: body.kind, value: n.canonical, reason: body.reason, addedBy: actorOf(request).name, addedAt: Date.now() };
+    await ctx.store.allowlist.add([entry]);
+    ctx.catalog.allowlist.add(entry);
+    return reply.status(201).send({ entry });
+  });
+
+  app.delete('/api/v1/allowlist', async (request, reply) => {
+    requirePermission(request, 'allowlist:manage');
+    const q = allowQuery.parse(request.query);
+    const n = normalize(q.kind, q.value);
+    const value = n.ok ? n.canonical : q.value;
+    if (!(await ctx.store.allowlist.remove(q.kind, value))) throw new FanzhaError('NOT_FOUND', `${value} is not on the allow-list`);
+    ctx.catalog.allowlist.remove(q.kind, value);
+    return reply.status(204).send();
+  });
+}

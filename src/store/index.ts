@@ -1,0 +1,55 @@
+import path from 'node:path';
+import type { Config } from '../config/index.js';
+import type { SqlDriver } from './driver.js';
+import { AllowlistRepository } from './allowlist.repository.js';
+import { IndicatorRepository } from './indicator.repository.js';
+import { TokenRepository } from './token.repository.js';
+import { openPostgres } from './postgres/driver.js';
+import { SqliteDriver } from './sqlite/driver.js';
+
+export type { SqlDriver, SqlExecutor, Dialect } from './driver.js';
+export type { IndicatorFilter, IndicatorLoadRow, NewIndicator } from './indicator.repository.js';
+export type { ApiToken } from './token.repository.js';
+export type { AllowEntry } from './allowlist.repository.js';
+export { IndicatorRepository, TokenRepository, AllowlistRepository };
+
+/** Everything persistent, behind one object; only this folder talks SQL. */
+export interface Store {
+  readonly driver: SqlDriver;
+  readonly indicators: IndicatorRepository;
+  readonly tokens: TokenRepository;
+  readonly allowlist: AllowlistRepository;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** postgres://… selects PostgreSQL; otherwise SQLite. */
+  databaseUrl?: string;
+  /** SQLite file (":memory:" for tests); defaults to `<dataDir>/fanzha.db`. */
+  sqliteFile?: string;
+  /** PostgreSQL schema to live in (tests use one each). */
+  pgSchema?: string;
+}
+
+/** Opens the configured engine and brings its schema up to date. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const driver: SqlDriver = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.pgSchema)
+    : new SqliteDriver(options.sqliteFile ?? ':memory:');
+  await driver.migrate();
+  return {
+    driver,
+    indicators: new IndicatorRepository(driver),
+    tokens: new TokenRepository(driver),
+    allowlist: new AllowlistRepository(driver),
+    close: () => driver.close(),
+  };
+}
+
+/** The store a configuration names: PostgreSQL when DATABASE_URL is set, else SQLite under the data directory. */
+export function openConfiguredStore(config: Config): Promise<Store> {
+  return openStore({
+    databaseUrl: config.DATABASE_URL,
+    sqliteFile: path.join(config.FANZHA_DATA_DIR, 'fanzha.db'),
+  });
+}

@@ -1,0 +1,107 @@
+import { DEFAULT_ALLOWLIST } from '../domain/default-allowlist.js';
+import type { Dialect, Migration, SqlDriver } from './driver.js';
+
+/** Versioned schema, written once; the few engine differences are filled in per dialect. */
+export function migrations(dialect: Dialect): Migration[] {
+  const id = dialect === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGSERIAL PRIMARY KEY';
+  return [
+    {
+      version: 1,
+      name: 'indicators, sightings, history, allow-list, tokens',
+      sql: `
+CREATE TABLE counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL);
+INSERT INTO counters (name, value) VALUES ('indicator_seq', 0);
+CREATE TABLE indicators (
+  id ${id},
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  status TEXT NOT NULL,
+  fraud_types TEXT NOT NULL DEFAULT '',
+  score INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  first_seen BIGINT NOT NULL,
+  last_seen BIGINT NOT NULL,
+  sightings INTEGER NOT NULL DEFAULT 0,
+  expires_at BIGINT,
+  review_requested_at BIGINT,
+  seq BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (kind, value)
+);
+CREATE INDEX indicators_seq ON indicators (seq);
+CREATE INDEX indicators_kind_status_seq ON indicators (kind, status, seq);
+CREATE INDEX indicators_expiry ON indicators (expires_at);
+CREATE TABLE indicator_sightings (
+  indicator_id BIGINT NOT NULL REFERENCES indicators (id),
+  reporter TEXT NOT NULL,
+  ref TEXT,
+  at BIGINT NOT NULL,
+  note TEXT,
+  PRIMARY KEY (indicator_id, reporter)
+);
+CREATE TABLE indicator_history (
+  id ${id},
+  indicator_id BIGINT NOT NULL REFERENCES indicators (id),
+  at BIGINT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  from_status TEXT,
+  to_status TEXT,
+  reason TEXT NOT NULL,
+  changes TEXT
+);
+CREATE INDEX indicator_history_indicator ON indicator_history (indicator_id, id);
+CREATE TABLE allowlist (
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  added_by TEXT NOT NULL,
+  added_at BIGINT NOT NULL,
+  PRIMARY KEY (kind, value)
+);
+CREATE TABLE api_tokens (
+  id ${id},
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL,
+  created_by TEXT NOT NULL,
+  revoked_at BIGINT
+)`,
+    },
+    {
+      version: 2,
+      name: 'default allow-list',
+      sql: DEFAULT_ALLOWLIST.map(
+        (e) =>
+          `INSERT INTO allowlist (kind, value, reason, added_by, added_at) VALUES ('${e.kind}', '${e.value}', '${e.reason}', 'system', 0)`,
+      ).join(';\n'),
+    },
+  ];
+}
+
+/** Applies, each in its own transaction, the migrations the database has not seen yet. */
+export async function applyMigrations(driver: SqlDriver): Promise<number[]> {
+  await driver.run(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+  );
+  const done = new Set(
+    (await driver.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)),
+  );
+  const applied: number[] = [];
+  for (const migration of migrations(driver.dialect)) {
+    if (done.has(migration.version)) continue;
+    await driver.transaction(async (tx) => {
+      for (const statement of migration.sql.split(/;\s*\n/)) {
+        if (statement.trim()) await tx.run(statement);
+      }
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+        migration.version,
+        migration.name,
+        Date.now(),
+      ]);
+    });
+    applied.push(migration.version);
+  }
+  return applied;
+}

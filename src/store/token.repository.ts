@@ -1,0 +1,69 @@
+import type { Role } from '../domain/role.js';
+import type { SqlDriver } from './driver.js';
+
+export interface ApiToken {
+  id: number;
+  name: string;
+  role: Role;
+  createdAt: number;
+  createdBy: string;
+  revokedAt: number | null;
+}
+
+interface TokenRow {
+  id: number;
+  name: string;
+  role: string;
+  created_at: number;
+  created_by: string;
+  revoked_at: number | null;
+}
+
+const toToken = (r: TokenRow): ApiToken => ({
+  id: Number(r.id),
+  name: r.name,
+  role: r.role as Role,
+  createdAt: Number(r.created_at),
+  createdBy: r.created_by,
+  revokedAt: r.revoked_at === null ? null : Number(r.revoked_at),
+});
+
+/** API tokens are kept only as SHA-256 hashes. */
+export class TokenRepository {
+  constructor(private readonly db: SqlDriver) {}
+
+  async insert(token: { name: string; role: Role; hash: string; createdBy: string; at: number }): Promise<ApiToken> {
+    const row = await this.db.get<TokenRow>(
+      'INSERT INTO api_tokens (name, role, token_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?) RETURNING id, name, role, created_at, created_by, revoked_at',
+      [token.name, token.role, token.hash, token.at, token.createdBy],
+    );
+    return toToken(row!);
+  }
+
+  async findActiveByHash(hash: string): Promise<ApiToken | undefined> {
+    const row = await this.db.get<TokenRow>(
+      'SELECT id, name, role, created_at, created_by, revoked_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL',
+      [hash],
+    );
+    return row && toToken(row);
+  }
+
+  async list(): Promise<ApiToken[]> {
+    const rows = await this.db.all<TokenRow>(
+      'SELECT id, name, role, created_at, created_by, revoked_at FROM api_tokens ORDER BY id',
+    );
+    return rows.map(toToken);
+  }
+
+  async countActiveAdmins(): Promise<number> {
+    const row = await this.db.get<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM api_tokens WHERE role = 'admin' AND revoked_at IS NULL",
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  async revoke(id: number, at: number): Promise<boolean> {
+    const { changes } = await this.db.run('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [at, id]);
+    return changes > 0;
+  }
+}
