@@ -1,6 +1,6 @@
 import type { IndicatorKind } from '../domain/indicator.js';
 import type { AllowEntry } from '../store/index.js';
-import { hostSuffixes } from './normalize/url.js';
+import { canonicalizeUrl, normalize, type NormalizeResult } from './normalize/index.js';
 
 /** The allow-list in memory: a domain entry covers its subdomains and every URL on them. */
 export class AllowList {
@@ -23,8 +23,9 @@ export class AllowList {
   covering(kind: IndicatorKind, canonical: string): AllowEntry | undefined {
     if (kind === 'domain' || kind === 'url') {
       const host = kind === 'url' ? urlHostname(canonical) : canonical;
-      for (const suffix of hostSuffixes(host)) {
-        const hit = this.entries.get(`domain|${suffix}`);
+      // Every parent, public suffixes included: `gov.cn` is one, and it covers every government site.
+      for (let at = 0; at >= 0; at = host.indexOf('.', at) + 1 || -1) {
+        const hit = this.entries.get(`domain|${host.slice(at)}`);
         if (hit) return hit;
       }
       return undefined;
@@ -38,4 +39,15 @@ export function urlHostname(canonical: string): string {
   const slash = canonical.indexOf('/');
   const hostPort = slash < 0 ? canonical : canonical.slice(0, slash);
   return hostPort.startsWith('[') ? hostPort.slice(0, hostPort.indexOf(']') + 1) : hostPort.replace(/:\d+$/, '');
+}
+
+/**
+ * Canonical form of an allow-list value: as for indicators, except that a domain may be a public suffix
+ * (`gov.cn` is one, and allow-listing it is the point).
+ */
+export function normalizeAllowValue(kind: IndicatorKind, raw: string): NormalizeResult<unknown> {
+  const result = normalize(kind, raw);
+  if (result.ok || kind !== 'domain' || result.code !== 'DOMAIN_IS_PUBLIC_SUFFIX') return result;
+  const url = canonicalizeUrl(`${raw.trim()}/`);
+  return url.ok ? { ok: true, canonical: url.info.host, info: null } : url;
 }

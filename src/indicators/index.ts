@@ -5,3 +5,4 @@ export { importIndicators, type ImportOptions, type ImportReport } from './impor
 export { IMPORT_FORMATS, isImportFormat, type ImportFormat } from './import/records.js';
 export { normalize, candidateKinds, canonicalizeUrl, describePhone, normalizeBankCard } from './normalize/index.js';
 export type { NormalizeResult } from './normalize/index.js';
+export { normalizeAllowValue } from './allowlist.js';

@@ -3,7 +3,7 @@ import { TokenService } from '../../auth/index.js';
 import { FanzhaError } from '../../domain/errors.js';
 import { isIndicatorKind } from '../../domain/indicator.js';
 import { isRole, ROLES } from '../../domain/role.js';
-import { normalize } from '../../indicators/index.js';
+import { normalizeAllowValue } from '../../indicators/index.js';
 import { CLI_ACTOR, openRuntime, run } from '../runtime.js';
 
 /** `fanzha tokens …` and `fanzha allowlist …` */
@@ -72,7 +72,7 @@ export function adminCommands(program: Command): void {
     .action((kind: string, value: string, opts: { reason: string }) =>
       run(async () => {
         if (!isIndicatorKind(kind)) throw new FanzhaError('VALIDATION_FAILED', `unknown kind ${kind}`);
-        const n = normalize(kind, value);
+        const n = normalizeAllowValue(kind, value);
         if (!n.ok) throw new FanzhaError('INVALID_VALUE', `${n.code}: ${n.reason}`);
         const rt = await openRuntime({ index: false });
         try {
@@ -90,7 +90,7 @@ export function adminCommands(program: Command): void {
     .action((kind: string, value: string) =>
       run(async () => {
         if (!isIndicatorKind(kind)) throw new FanzhaError('VALIDATION_FAILED', `unknown kind ${kind}`);
-        const n = normalize(kind, value);
+        const n = normalizeAllowValue(kind, value);
         const rt = await openRuntime({ index: false });
         try {
           const canonical = n.ok ? n.canonical : value;

@@ -93,7 +93,9 @@ export function parsePlainLine(n: number, raw: string): ParsedLine[] {
     }
     return out;
   }
-  return [problem(n, 'INVALID_LINE', 'more than one value on a line that is not a hosts-file entry', line)];
+  // Otherwise the whole line is one value: people write numbers and cards with spaces (`138 1234 5678`);
+  // the kind's normaliser decides whether it is valid.
+  return [ok({ line: n, value: text })];
 }
 
 function ok(record: RawRecord): ParsedLine {

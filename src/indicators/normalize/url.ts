@@ -46,111 +46,117 @@ const PSL_OPTIONS = {
 /** Canonicalise a URL (with or without scheme) to `host[:port]/path[?query]`. */
 export function canonicalizeUrl(raw: string): NormalizeResult<CanonicalUrl> {
   if (typeof raw !== 'string') return invalid('INVALID_URL', 'not a string');
-  let s = raw;
-  if (s.length > MAX_URL_LENGTH) return invalid('INVALID_URL', `longer than ${MAX_URL_LENGTH} characters`);
-  // One scan tells whether the slower clean-ups are needed at all: most URLs are printable ASCII with no fragment.
-  let plain = s.length > 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c <= 0x20 || c >= 0x7f || c === 0x23) {
-      plain = false;
-      break;
-    }
-  }
-  if (!plain) {
-    if (hasTabOrNewline(s)) s = removeTabsAndNewlines(s);
-    s = s.trim();
-    if (s.length === 0) return invalid('INVALID_URL', 'empty');
-    // The fragment never reaches the server.
-    const hash = s.indexOf('#');
-    if (hash >= 0) s = s.slice(0, hash);
-  }
+  if (raw.length > MAX_URL_LENGTH) return invalid('INVALID_URL', `longer than ${MAX_URL_LENGTH} characters`);
+  // This function is the hot path: it stays small and hands every rare case (whitespace, fragments, full-width
+  // forms, ports, IPv6, escapes) to a helper, so that V8 keeps it optimised instead of deoptimising on the first
+  // URL that takes an untried branch.
+  const s = isPlain(raw) ? raw : cleanInput(raw);
+  if (s.length === 0) return invalid('INVALID_URL', 'empty');
 
-  let scheme = detectScheme(s);
-  if (scheme === null && !plain && !isAscii(s)) {
-    // Full-width spellings (ｈｔｔｐ：／／ｅｖｉｌ．ｃｏｍ) hide the delimiters; fold the head before looking again.
-    const end = findAuthorityEnd(s, 0);
-    const head = s.slice(0, end);
-    if (!isAscii(head)) {
-      s = foldWide(head) + s.slice(end);
-      scheme = detectScheme(s);
-    }
-  }
-  let start = 0;
-  if (scheme !== null) {
-    if (scheme.name !== 'http' && scheme.name !== 'https') {
-      return invalid('INVALID_URL', `unsupported scheme "${scheme.name}"`);
-    }
-    start = scheme.end;
-  }
-
-  // Authority: up to the first '/', '?' or '\'.
+  const start = schemeEnd(s);
+  if (start < 0) return invalid('INVALID_URL', `unsupported scheme "${s.slice(0, s.indexOf(':')).toLowerCase()}"`);
   const authEnd = findAuthorityEnd(s, start);
   let authority = s.slice(start, authEnd);
-  let rest = s.slice(authEnd);
-  if (!plain && !isAscii(authority)) {
-    authority = foldWide(authority);
-    const cut = findAuthorityEnd(authority, 0);
-    if (cut < authority.length) {
-      rest = authority.slice(cut) + rest;
-      authority = authority.slice(0, cut);
-    }
-  }
   const at = authority.lastIndexOf('@');
   if (at >= 0) authority = authority.slice(at + 1); // userinfo is not part of where the page lives
 
-  let hostText: string;
-  let portText = '';
-  if (authority.charCodeAt(0) === 0x5b /* [ */) {
-    const close = authority.indexOf(']');
-    if (close < 0) return invalid('INVALID_URL', 'unclosed "[" in host');
-    hostText = authority.slice(0, close + 1);
-    const after = authority.slice(close + 1);
-    if (after.length > 0) {
-      if (after.charCodeAt(0) !== 0x3a) return invalid('INVALID_URL', 'junk after IPv6 host');
-      portText = after.slice(1);
-    }
-  } else {
-    if (authority.indexOf('[') >= 0) authority = undefang(authority);
-    const colon = authority.lastIndexOf(':');
-    if (colon >= 0) {
-      hostText = authority.slice(0, colon);
-      portText = authority.slice(colon + 1);
-    } else {
-      hostText = authority;
-    }
-  }
-
+  let hostText = authority;
   let port: string | null = null;
-  if (portText.length > 0) {
-    const p = parsePort(portText);
-    if (p === null) return invalid('INVALID_URL', `bad port "${portText}"`);
-    if (p !== '80' && p !== '443') port = p;
+  if (authority.indexOf(':') >= 0 || authority.indexOf('[') >= 0) {
+    const hp = splitHostPort(authority);
+    if (typeof hp === 'string') return invalid('INVALID_URL', hp);
+    hostText = hp.host;
+    port = hp.port;
   }
-
   const h = canonicalHost(hostText);
   if (typeof h === 'string') return h === '' ? invalid('URL_NO_HOST', 'no host') : invalid('INVALID_URL', h);
 
-  // Path and query.
-  let pathRaw: string;
-  let queryRaw: string | null = null;
-  const q = rest.indexOf('?');
+  let path: string;
+  let query: string | null = null;
+  const q = s.indexOf('?', authEnd);
   if (q >= 0) {
-    pathRaw = rest.slice(0, q);
-    queryRaw = rest.slice(q + 1);
+    path = s.slice(authEnd, q);
+    query = s.slice(q + 1);
+    if (!isCleanQuery(query)) query = escapeBinary(unescapeToBinary(query));
   } else {
-    pathRaw = rest;
+    path = s.slice(authEnd);
   }
-  let path = pathRaw;
-  if (!isCleanPath(path)) {
-    if (path.indexOf('\\') >= 0) path = path.replaceAll('\\', '/');
-    path = escapeBinary(normalizePath(unescapeToBinary(path)));
-  }
-  const query = queryRaw === null || isCleanQuery(queryRaw) ? queryRaw : escapeBinary(unescapeToBinary(queryRaw));
+  if (!isCleanPath(path)) path = canonicalPath(path);
 
   const hostPort = port === null ? h.host : `${h.host}:${port}`;
   const canonical = query === null ? hostPort + path : `${hostPort}${path}?${query}`;
   return { ok: true, canonical, info: { host: h.host, port, path, query, canonical, hostIsIp: h.isIp } };
+}
+
+/** Printable ASCII without '#': nothing to trim, strip, cut or fold. */
+function isPlain(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f || c === 0x23) return false;
+  }
+  return true;
+}
+
+/**
+ * Remove tabs and newlines, surrounding whitespace and the fragment (it never reaches the server), and fold
+ * full-width forms in the scheme and authority (ｈｔｔｐ：／／ｅｖｉｌ．ｃｏｍ) so that the delimiters they hide are seen.
+ */
+function cleanInput(raw: string): string {
+  let s = hasTabOrNewline(raw) ? removeTabsAndNewlines(raw) : raw;
+  s = s.trim();
+  const hash = s.indexOf('#');
+  if (hash >= 0) s = s.slice(0, hash);
+  if (isAscii(s)) return s;
+
+  let start = schemeEnd(s);
+  if (start === 0) {
+    const end = findAuthorityEnd(s, 0);
+    const head = s.slice(0, end);
+    if (!isAscii(head)) {
+      s = foldWide(head) + s.slice(end);
+      start = schemeEnd(s);
+    }
+  }
+  if (start < 0) return s;
+  const authEnd = findAuthorityEnd(s, start);
+  const authority = s.slice(start, authEnd);
+  // Folding may reveal a '/', ':' or '@'; the caller parses the result afresh.
+  return isAscii(authority) ? s : s.slice(0, start) + foldWide(authority) + s.slice(authEnd);
+}
+
+/** Split `host[:port]` or `[v6][:port]`, dropping ports 80 and 443 (see the module comment). */
+function splitHostPort(authority: string): { host: string; port: string | null } | string {
+  let host: string;
+  let portText = '';
+  if (authority.charCodeAt(0) === 0x5b /* [ */) {
+    const close = authority.indexOf(']');
+    if (close < 0) return 'unclosed "[" in host';
+    host = authority.slice(0, close + 1);
+    const after = authority.slice(close + 1);
+    if (after.length > 0) {
+      if (after.charCodeAt(0) !== 0x3a) return 'junk after IPv6 host';
+      portText = after.slice(1);
+    }
+  } else {
+    const a = authority.indexOf('[') >= 0 ? undefang(authority) : authority;
+    const colon = a.lastIndexOf(':');
+    if (colon >= 0) {
+      host = a.slice(0, colon);
+      portText = a.slice(colon + 1);
+    } else {
+      host = a;
+    }
+  }
+  if (portText.length === 0) return { host, port: null };
+  const p = parsePort(portText);
+  if (p === null) return `bad port "${portText}"`;
+  return { host, port: p === '80' || p === '443' ? null : p };
+}
+
+function canonicalPath(raw: string): string {
+  const p = raw.indexOf('\\') >= 0 ? raw.replaceAll('\\', '/') : raw;
+  return escapeBinary(normalizePath(unescapeToBinary(p)));
 }
 
 /**
@@ -227,38 +233,50 @@ function isIpHost(host: string): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Scheme and authority
 
-function detectScheme(s: string): { name: string; end: number } | null {
-  // [a-zA-Z][a-zA-Z0-9+.-]* followed by '://', or '//' alone (scheme-relative).
-  if (s.charCodeAt(0) === 0x2f && s.charCodeAt(1) === 0x2f) return { name: 'http', end: 2 };
-  const limit = Math.min(s.length, 16);
+/**
+ * Index just past the scheme and its slashes: 0 when there is no scheme, -1 for a scheme other than http(s).
+ * Browsers read 'http:evil.com', 'http:/evil.com' and 'http:///evil.com' as 'http://evil.com'; '//evil.com' is
+ * scheme-relative; `hxxp`/`hxxps` are the defanged spellings.
+ */
+function schemeEnd(s: string): number {
+  if (s.charCodeAt(0) === 0x2f && s.charCodeAt(1) === 0x2f) return skipSlashes(s, 2);
+  const limit = Math.min(s.length, 24);
   for (let i = 0; i < limit; i++) {
     const c = s.charCodeAt(i);
     if (c === 0x3a /* : */) {
-      if (i === 0) return null;
-      let name = s.slice(0, i).toLowerCase();
-      if (name === 'hxxp') name = 'http';
-      else if (name === 'hxxps') name = 'https';
-      let end = i + 1;
-      const slashes = s.charCodeAt(end) === 0x2f && s.charCodeAt(end + 1) === 0x2f;
-      // Browsers read 'http:evil.com', 'http:/evil.com' and 'http:///evil.com' as 'http://evil.com'.
-      if (!slashes && name !== 'http' && name !== 'https') {
-        // 'host:port' is no scheme; 'mailto:a@qq.com' is one, and must not become the indicator 'qq.com/'.
-        let k = end;
-        while (k < s.length && s.charCodeAt(k) >= 0x30 && s.charCodeAt(k) <= 0x39) k++;
-        const after = s.charCodeAt(k);
-        if (k === s.length || after === 0x2f || after === 0x3f || after === 0x5c) return null;
-        return { name, end };
-      }
-      while (s.charCodeAt(end) === 0x2f || s.charCodeAt(end) === 0x5c) end++;
-      return { name, end };
+      if (i === 0) return 0;
+      if (isWebScheme(s, i)) return skipSlashes(s, i + 1);
+      if (s.charCodeAt(i + 1) === 0x2f && s.charCodeAt(i + 2) === 0x2f) return -1;
+      // 'host:port' is no scheme; 'mailto:a@qq.com' is one, and must not become the indicator 'qq.com/'.
+      let k = i + 1;
+      while (k < s.length && s.charCodeAt(k) >= 0x30 && s.charCodeAt(k) <= 0x39) k++;
+      const after = s.charCodeAt(k);
+      return k === s.length || after === 0x2f || after === 0x3f || after === 0x5c ? 0 : -1;
     }
     const lower = c | 0x20;
     const isLetter = lower >= 0x61 && lower <= 0x7a;
     if (i === 0 ? !isLetter : !(isLetter || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e)) {
-      return null;
+      return 0;
     }
   }
-  return null;
+  return 0;
+}
+
+/** s[0..len) is http, https, hxxp or hxxps, in any case. */
+function isWebScheme(s: string, len: number): boolean {
+  if (len !== 4 && len !== 5) return false;
+  const h = s.charCodeAt(0) | 0x20;
+  const t1 = s.charCodeAt(1) | 0x20;
+  const t2 = s.charCodeAt(2) | 0x20;
+  const p = s.charCodeAt(3) | 0x20;
+  if (h !== 0x68 || p !== 0x70) return false;
+  if (!((t1 === 0x74 && t2 === 0x74) || (t1 === 0x78 && t2 === 0x78))) return false;
+  return len === 4 || (s.charCodeAt(4) | 0x20) === 0x73;
+}
+
+function skipSlashes(s: string, i: number): number {
+  while (s.charCodeAt(i) === 0x2f || s.charCodeAt(i) === 0x5c) i++;
+  return i;
 }
 
 function findAuthorityEnd(s: string, from: number): number {
@@ -301,6 +319,24 @@ function foldWide(s: string): string {
 
 /** The canonical host, or a reason string ('' for a missing host). */
 function canonicalHost(text: string): { host: string; isIp: boolean } | string {
+  // Fast path: lower-case letters, digits, '-', '_' and single inner dots, not numeric, no punycode to check.
+  const len = text.length;
+  if (len === 0) return '';
+  let lastDot = -1;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f) continue;
+    if (c === 0x2e && i !== 0 && i !== len - 1 && i !== lastDot + 1) {
+      lastDot = i;
+      continue;
+    }
+    return slowHost(text);
+  }
+  if (isNumericLabel(text, lastDot + 1, len) || len > 253 || text.indexOf('xn--') >= 0) return slowHost(text);
+  return { host: text, isIp: false };
+}
+
+function slowHost(text: string): { host: string; isIp: boolean } | string {
   let h = text;
   if (h.indexOf('%') >= 0) {
     const bin = unescapeToBinary(h);
@@ -308,33 +344,23 @@ function canonicalHost(text: string): { host: string; isIp: boolean } | string {
     if (!isAscii(h)) h = foldWide(h);
   }
   if (h.charCodeAt(0) === 0x5b) return ipv6Host(h);
-
-  // Fast path: already lower-case LDH with single inner dots.
-  let simple = true;
-  let hasUpper = false;
+  let plainLdh = true;
   for (let i = 0; i < h.length; i++) {
     const c = h.charCodeAt(i);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f) continue;
-    if (c === 0x2e) {
-      if (i === 0 || i === h.length - 1 || h.charCodeAt(i + 1) === 0x2e) simple = false;
-      continue;
-    }
-    if (c >= 0x41 && c <= 0x5a) {
-      hasUpper = true;
-      continue;
-    }
-    simple = false;
     if (isForbiddenHostChar(c)) return `forbidden character ${JSON.stringify(String.fromCharCode(c))} in host`;
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || c === 0x2d || c === 0x2e || c === 0x5f)) {
+      plainLdh = false;
+    }
   }
-  if (hasUpper) h = h.toLowerCase();
-  if (!simple) h = collapseDots(h);
+  // Non-ASCII case is left to domainToASCII, whose UTS 46 mapping is what browsers apply.
+  h = collapseDots(plainLdh ? h.toLowerCase() : h);
   if (h.length === 0) return '';
 
   const ip = parseUrlIpv4(h);
   if (ip === -2) return `host "${h}" ends in a number but is not an IPv4 address`;
   if (ip >= 0) return { host: formatV4(ip), isIp: true };
 
-  if (!simple || h.indexOf('xn--') >= 0) {
+  if (!plainLdh || h.indexOf('xn--') >= 0) {
     const ascii = domainToASCII(h);
     if (ascii === '') return `host "${h}" is not a valid domain name`;
     h = collapseDots(ascii);

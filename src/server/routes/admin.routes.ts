@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { FanzhaError } from '../../domain/errors.js';
 import { INDICATOR_KINDS } from '../../domain/indicator.js';
 import { ROLES } from '../../domain/role.js';
-import { normalize } from '../../indicators/index.js';
+import { normalizeAllowValue } from '../../indicators/index.js';
 import { actorOf, requirePermission, type AppContext } from '../context.js';
 
 const tokenBody = z.object({ role: z.enum(ROLES), name: z.string().trim().min(1).max(200) });
@@ -39,7 +39,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/v1/allowlist', async (request, reply) => {
     requirePermission(request, 'allowlist:manage');
     const body = allowBody.parse(request.body);
-    const n = normalize(body.kind, body.value);
+    const n = normalizeAllowValue(body.kind, body.value);
     if (!n.ok) throw new FanzhaError('INVALID_VALUE', n.reason, { code: n.code });
     const entry = { kind: body.kind, value: n.canonical, reason: body.reason, addedBy: actorOf(request).name, addedAt: Date.now() };
     await ctx.store.allowlist.add([entry]);
@@ -50,7 +50,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.delete('/api/v1/allowlist', async (request, reply) => {
     requirePermission(request, 'allowlist:manage');
     const q = allowQuery.parse(request.query);
-    const n = normalize(q.kind, q.value);
+    const n = normalizeAllowValue(q.kind, q.value);
     const value = n.ok ? n.canonical : q.value;
     if (!(await ctx.store.allowlist.remove(q.kind, value))) throw new FanzhaError('NOT_FOUND', `${value} is not on the allow-list`);
     ctx.catalog.allowlist.remove(q.kind, value);
