@@ -1,44 +1,42 @@
 import type { IndicatorKind } from '../domain/indicator.js';
 import type { AllowEntry } from '../store/index.js';
+import { urlHostname } from './match/url-host.js';
 import { canonicalizeUrl, normalize, type NormalizeResult } from './normalize/index.js';
 
 /** The allow-list in memory: a domain entry covers its subdomains and every URL on them. */
 export class AllowList {
-  private readonly entries = new Map<string, AllowEntry>();
+  private readonly byKind = new Map<IndicatorKind, Map<string, AllowEntry>>();
 
   replace(entries: readonly AllowEntry[]): void {
-    this.entries.clear();
-    for (const e of entries) this.entries.set(`${e.kind}|${e.value}`, e);
+    this.byKind.clear();
+    for (const e of entries) this.add(e);
   }
 
   add(entry: AllowEntry): void {
-    this.entries.set(`${entry.kind}|${entry.value}`, entry);
+    let values = this.byKind.get(entry.kind);
+    if (!values) this.byKind.set(entry.kind, (values = new Map()));
+    values.set(entry.value, entry);
   }
 
   remove(kind: IndicatorKind, value: string): void {
-    this.entries.delete(`${kind}|${value}`);
+    this.byKind.get(kind)?.delete(value);
   }
 
   /** The entry covering this canonical value, if any. */
   covering(kind: IndicatorKind, canonical: string): AllowEntry | undefined {
     if (kind === 'domain' || kind === 'url') {
+      const domains = this.byKind.get('domain');
+      if (!domains) return undefined;
       const host = kind === 'url' ? urlHostname(canonical) : canonical;
       // Every parent, public suffixes included: `gov.cn` is one, and it covers every government site.
       for (let at = 0; at >= 0; at = host.indexOf('.', at) + 1 || -1) {
-        const hit = this.entries.get(`domain|${host.slice(at)}`);
+        const hit = domains.get(host.slice(at));
         if (hit) return hit;
       }
       return undefined;
     }
-    return this.entries.get(`${kind}|${canonical}`);
+    return this.byKind.get(kind)?.get(canonical);
   }
-}
-
-/** `host` of a canonical URL value `host[:port]/path…`. */
-export function urlHostname(canonical: string): string {
-  const slash = canonical.indexOf('/');
-  const hostPort = slash < 0 ? canonical : canonical.slice(0, slash);
-  return hostPort.startsWith('[') ? hostPort.slice(0, hostPort.indexOf(']') + 1) : hostPort.replace(/:\d+$/, '');
 }
 
 /**

@@ -46,6 +46,11 @@ const KIND_NAMES: Record<IndicatorKind, string> = {
   crypto_address: '虚拟币地址',
 };
 
+const UNKNOWN_REASON = Object.fromEntries(
+  Object.entries(KIND_NAMES).map(([kind, name]) => [kind, `暂未发现该${name}的涉诈记录，仍请谨慎核实`]),
+) as Record<IndicatorKind, string>;
+const UNREADABLE = '无法识别的号码、网址或账号';
+
 /** Answers "is this a known fraud?" from memory only; never touches the database. */
 export class CheckService {
   constructor(
@@ -56,7 +61,12 @@ export class CheckService {
 
   /** Checks one value, of a given kind or of the kinds it looks like. */
   check(raw: string, kind?: IndicatorKind): CheckResult {
-    const kinds = kind ? [kind] : candidateKinds(raw);
+    if (kind) {
+      const result = this.checkAs(raw, kind);
+      if (result.error) result.reason = UNREADABLE;
+      return result;
+    }
+    const kinds = candidateKinds(raw);
     let first: CheckResult | null = null;
     let firstError: { code: string; reason: string } | null = null;
     for (const k of kinds) {
@@ -70,7 +80,7 @@ export class CheckService {
     }
     if (first) return first;
     const error = firstError ?? { code: 'UNRECOGNISED_VALUE', reason: 'not a phone number, URL, domain, IP, card, account, app or address' };
-    return { value: raw, kind: kind ?? null, canonical: null, verdict: 'unknown', matches: [], fraudTypes: [], sightings: 0, reason: '无法识别的号码或网址', error };
+    return { value: raw, kind: null, canonical: null, verdict: 'unknown', matches: [], fraudTypes: [], sightings: 0, reason: UNREADABLE, error };
   }
 
   private checkAs(raw: string, kind: IndicatorKind): CheckResult {
@@ -122,6 +132,7 @@ export class CheckService {
         if (row >= 0) out.push({ entry: this.index.entry(row), via: i === 0 ? 'exact' : 'domain_suffix', expression: hosts[i] });
       }
     }
+    if (!this.hasUrlIndicators(url)) return out;
     const exact = url.canonical;
     for (const expression of urlExpressions(url)) {
       const row = this.index.findActive('url', expression, now);
@@ -130,27 +141,48 @@ export class CheckService {
     return out;
   }
 
+  /** Whether any URL indicator lives on the host or a parent of it; most look-ups stop here. */
+  private hasUrlIndicators(url: CanonicalUrl): boolean {
+    if (url.hostIsIp) return this.index.hostHasUrls(url.host);
+    const host = url.host;
+    for (let at = 0; at >= 0; at = host.indexOf('.', at) + 1 || -1) {
+      if (this.index.hostHasUrls(host.slice(at))) return true;
+    }
+    return false;
+  }
+
   private verdict(raw: string, kind: IndicatorKind, canonical: string, found: IndexMatch[]): CheckResult {
-    const matches = found.map(toCheckMatch);
-    const fraudTypes = [...new Set(matches.flatMap((m) => m.fraudTypes))];
-    const sightings = matches.reduce((n, m) => Math.max(n, m.sightings), 0);
     const allowed = this.allowlist.covering(kind, canonical);
-    const base = { value: raw, kind, canonical, matches, fraudTypes, sightings };
+    if (found.length === 0 && !allowed) {
+      return { value: raw, kind, canonical, verdict: 'unknown', matches: [], fraudTypes: [], sightings: 0, reason: UNKNOWN_REASON[kind] };
+    }
+    // Plain loops: this runs for every hit of a 10,000-value batch.
+    const matches: CheckMatch[] = [];
+    const fraudTypes: FraudType[] = [];
+    let sightings = 0;
+    let strongest: CheckMatch | null = null;
+    for (let i = 0; i < found.length; i++) {
+      const m = toCheckMatch(found[i]);
+      matches.push(m);
+      for (let t = 0; t < m.fraudTypes.length; t++) if (!fraudTypes.includes(m.fraudTypes[t])) fraudTypes.push(m.fraudTypes[t]);
+      if (m.sightings > sightings) sightings = m.sightings;
+      if (strongest === null || rank(m.status) > rank(strongest.status)) strongest = m;
+    }
     if (allowed) {
       const spoofNote = kind === 'phone' ? '；但来电显示可被伪造，涉及转账请挂断后自行拨打官方号码核实' : '';
-      return { ...base, verdict: 'allow', reason: `官方认证${KIND_NAMES[kind]}（${allowed.reason}）${spoofNote}`, allowlisted: { reason: allowed.reason } };
+      const reason = `官方认证${KIND_NAMES[kind]}（${allowed.reason}）${spoofNote}`;
+      return { value: raw, kind, canonical, verdict: 'allow', matches, fraudTypes, sightings, reason, allowlisted: { reason: allowed.reason } };
     }
-    const strongest = matches.reduce<CheckMatch | null>((best, m) => (!best || rank(m.status) > rank(best.status) ? m : best), null);
-    if (!strongest) return { ...base, verdict: 'unknown', reason: `暂未发现该${KIND_NAMES[kind]}的涉诈记录，仍请谨慎核实` };
-    const types = fraudTypes.length ? `（${fraudTypes.map((t) => FRAUD_TYPES[t]).join('、')}）` : '';
-    const how = strongest.via === 'exact' ? '' : strongest.via === 'cidr' ? `所在网段 ${strongest.value} ` : `所属 ${strongest.value} `;
-    if (strongest.status === 'blocked') {
-      return { ...base, verdict: 'block', reason: `该${KIND_NAMES[kind]}${how}已被反诈中心列入封堵名单${types}，请立即停止联系，切勿转账` };
+    const m = strongest!;
+    const subject = `该${KIND_NAMES[kind]}${m.via === 'exact' ? '' : m.via === 'cidr' ? `所在网段 ${m.value} ` : `所属 ${m.value} `}`;
+    const types = fraudTypes.length === 0 ? '' : `（${fraudTypes.map((t) => FRAUD_TYPES[t]).join('、')}）`;
+    if (m.status === 'reported') {
+      const reason = `${subject}有 ${sightings} 条涉诈举报${types}，尚在核实，请提高警惕，切勿转账`;
+      return { value: raw, kind, canonical, verdict: 'warn', matches, fraudTypes, sightings, reason };
     }
-    if (strongest.status === 'verified') {
-      return { ...base, verdict: 'block', reason: `该${KIND_NAMES[kind]}${how}经反诈中心核实涉诈${types}，请立即停止联系，切勿转账` };
-    }
-    return { ...base, verdict: 'warn', reason: `该${KIND_NAMES[kind]}${how}有 ${sightings} 条涉诈举报${types}，尚在核实，请提高警惕，切勿转账` };
+    const what = m.status === 'blocked' ? '已被反诈中心列入封堵名单' : '经反诈中心核实涉诈';
+    const reason = `${subject}${what}${types}，请立即停止联系，切勿转账`;
+    return { value: raw, kind, canonical, verdict: 'block', matches, fraudTypes, sightings, reason };
   }
 }
 
@@ -164,5 +196,5 @@ function toCheckMatch(m: IndexMatch): CheckMatch {
 }
 
 function failed(raw: string, kind: IndicatorKind, error: { code: string; reason: string }): CheckResult {
-  return { value: raw, kind, canonical: null, verdict: 'unknown', matches: [], fraudTypes: [], sightings: 0, reason: '无法识别', error: { code: error.code, reason: error.reason } };
+  return { value: raw, kind, canonical: null, verdict: 'unknown', matches: [], fraudTypes: [], sightings: 0, reason: UNREADABLE, error: { code: error.code, reason: error.reason } };
 }

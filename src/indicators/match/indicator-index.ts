@@ -2,6 +2,7 @@ import { FRAUD_TYPE_CODES, type FraudType } from '../../domain/fraud-type.js';
 import { INDICATOR_KINDS, INDICATOR_STATUSES, type IndicatorKind, type IndicatorStatus } from '../../domain/indicator.js';
 import { CidrIndex } from './cidr-index.js';
 import { KeyTable } from './key-table.js';
+import { urlHostname } from './url-host.js';
 
 /** How a look-up expression reached an indicator. */
 export type MatchVia = 'exact' | 'domain_suffix' | 'path_prefix' | 'cidr';
@@ -39,40 +40,36 @@ export interface IndexInput {
 const KIND_CODE = new Map(INDICATOR_KINDS.map((k, i) => [k, i + 1]));
 const STATUS_CODE = new Map(INDICATOR_STATUSES.map((s, i) => [s, i]));
 const TYPE_BIT = new Map(FRAUD_TYPE_CODES.map((t, i) => [t as string, 1 << i]));
-/** Namespace of "this host has URL indicators with a path", so most URL look-ups skip path expressions. */
+/** Namespace of "this host has URL indicators", so most URL look-ups skip the path expressions. */
 const URL_HOST_SEED = 101;
 const ACTIVE = new Set<number>(['reported', 'verified', 'blocked'].map((s) => STATUS_CODE.get(s as IndicatorStatus)!));
 
+// One row is four 32-bit words side by side, so a hit reads one cache line:
+// [meta, expiry in seconds since the epoch (0 = none), sightings, id]; meta packs
+// kind (bits 0-3), status (4-6), score 0..100 (7-13) and the fraud-type bit mask (14-24).
+const ROW = 4;
+const KIND_BITS = 0xf;
+const STATUS_SHIFT = 4;
+const SCORE_SHIFT = 7;
+const TYPES_SHIFT = 14;
+
 /**
- * Every indicator in memory, in columns of typed arrays (about 40 bytes each with the key table), so a
- * look-up never waits on the database. Rows are never removed: a revoked or expired indicator keeps its
- * row with an inactive status, and `upsert` of the same kind and value reuses it.
+ * Every indicator in memory, as packed rows in one typed array plus the key table (about 40 bytes an
+ * indicator in all), so a look-up never waits on the database. Rows are never removed: a revoked or expired
+ * indicator keeps its row with an inactive status, and `upsert` of the same kind and value reuses it.
+ * Ids must fit in 32 bits.
  */
 export class IndicatorIndex {
   private readonly keys: KeyTable;
   private readonly urlHosts: KeyTable;
   private readonly ip = new CidrIndex<number>();
-  private ids: Float64Array;
-  private kinds: Uint8Array;
-  private statuses: Uint8Array;
-  private types: Uint16Array;
-  private scores: Uint8Array;
-  private sightingCounts: Uint32Array;
-  /** Seconds since the epoch; 0 = no expiry. */
-  private expiries: Uint32Array;
+  private rows: Uint32Array;
   private count = 0;
 
   constructor(expected = 1024) {
     this.keys = new KeyTable(expected);
     this.urlHosts = new KeyTable(1024);
-    const n = Math.max(16, expected);
-    this.ids = new Float64Array(n);
-    this.kinds = new Uint8Array(n);
-    this.statuses = new Uint8Array(n);
-    this.types = new Uint16Array(n);
-    this.scores = new Uint8Array(n);
-    this.sightingCounts = new Uint32Array(n);
-    this.expiries = new Uint32Array(n);
+    this.rows = new Uint32Array(Math.max(16, expected) * ROW);
   }
 
   /** Number of indicators held (all statuses). */
@@ -82,31 +79,26 @@ export class IndicatorIndex {
 
   /** Bytes of typed-array memory the index holds. */
   get bytes(): number {
-    const columns = this.ids.byteLength + this.kinds.byteLength + this.statuses.byteLength + this.types.byteLength;
-    return columns + this.scores.byteLength + this.sightingCounts.byteLength + this.expiries.byteLength + this.keys.bytes + this.urlHosts.bytes;
+    return this.rows.byteLength + this.keys.bytes + this.urlHosts.bytes;
   }
 
   /** Adds the indicator or refreshes the row it already has. */
   upsert(input: IndexInput): void {
-    const seed = KIND_CODE.get(input.kind)!;
-    let row = this.keys.get(input.value, seed);
+    const kind = KIND_CODE.get(input.kind)!;
+    let row = this.keys.get(input.value, kind);
     if (row < 0) {
       row = this.count++;
-      if (row >= this.ids.length) this.growColumns();
-      this.keys.set(input.value, seed, row);
+      if ((row + 1) * ROW > this.rows.length) this.growRows();
+      this.keys.set(input.value, kind, row);
       if (input.kind === 'ip') this.ip.add(input.value, row);
-      if (input.kind === 'url') {
-        const host = urlHost(input.value);
-        if (host !== null && !input.value.endsWith(`${host}/`)) this.urlHosts.set(host, URL_HOST_SEED, 0);
-      }
+      if (input.kind === 'url') this.urlHosts.set(urlHostname(input.value), URL_HOST_SEED, 0);
     }
-    this.ids[row] = input.id;
-    this.kinds[row] = seed;
-    this.statuses[row] = STATUS_CODE.get(input.status)!;
-    this.types[row] = typeMask(input.fraudTypes);
-    this.scores[row] = Math.max(0, Math.min(100, Math.round(input.score)));
-    this.sightingCounts[row] = input.sightings;
-    this.expiries[row] = input.expiresAt === null ? 0 : Math.ceil(input.expiresAt / 1000);
+    const score = Math.max(0, Math.min(100, Math.round(input.score)));
+    const at = row * ROW;
+    this.rows[at] = kind | (STATUS_CODE.get(input.status)! << STATUS_SHIFT) | (score << SCORE_SHIFT) | (typeMask(input.fraudTypes) << TYPES_SHIFT);
+    this.rows[at + 1] = input.expiresAt === null ? 0 : Math.ceil(input.expiresAt / 1000);
+    this.rows[at + 2] = input.sightings;
+    this.rows[at + 3] = input.id;
   }
 
   /** The active indicator stored under exactly this canonical value, or -1. */
@@ -115,8 +107,8 @@ export class IndicatorIndex {
     return row >= 0 && this.isActive(row, now) ? row : -1;
   }
 
-  /** Whether any URL indicator has a path below `/` on this host. */
-  hostHasUrlPaths(host: string): boolean {
+  /** Whether any URL indicator lives on exactly this host name (any port). */
+  hostHasUrls(host: string): boolean {
     return this.urlHosts.get(host, URL_HOST_SEED) >= 0;
   }
 
@@ -130,41 +122,34 @@ export class IndicatorIndex {
   }
 
   isActive(row: number, now: number): boolean {
-    if (!ACTIVE.has(this.statuses[row])) return false;
-    const expiry = this.expiries[row];
+    const at = row * ROW;
+    if (!ACTIVE.has((this.rows[at] >>> STATUS_SHIFT) & 0x7)) return false;
+    const expiry = this.rows[at + 1];
     return expiry === 0 || expiry * 1000 > now;
   }
 
   entry(row: number): IndexEntry {
-    const mask = this.types[row];
+    const at = row * ROW;
+    const meta = this.rows[at];
+    const mask = meta >>> TYPES_SHIFT;
     const fraudTypes: FraudType[] = [];
-    for (let i = 0; i < FRAUD_TYPE_CODES.length; i++) if (mask & (1 << i)) fraudTypes.push(FRAUD_TYPE_CODES[i]);
-    const expiry = this.expiries[row];
+    for (let i = 0; mask >>> i !== 0; i++) if (mask & (1 << i)) fraudTypes.push(FRAUD_TYPE_CODES[i]);
+    const expiry = this.rows[at + 1];
     return {
-      id: this.ids[row],
-      kind: INDICATOR_KINDS[this.kinds[row] - 1],
-      status: INDICATOR_STATUSES[this.statuses[row]],
+      id: this.rows[at + 3],
+      kind: INDICATOR_KINDS[(meta & KIND_BITS) - 1],
+      status: INDICATOR_STATUSES[(meta >>> STATUS_SHIFT) & 0x7],
       fraudTypes,
-      score: this.scores[row],
-      sightings: this.sightingCounts[row],
+      score: (meta >>> SCORE_SHIFT) & 0x7f,
+      sightings: this.rows[at + 2],
       expiresAt: expiry === 0 ? null : expiry * 1000,
     };
   }
 
-  private growColumns(): void {
-    const n = Math.ceil(this.ids.length * 1.5);
-    const grow = <A extends Float64Array | Uint8Array | Uint16Array | Uint32Array>(a: A, make: (n: number) => A): A => {
-      const b = make(n);
-      b.set(a as never);
-      return b;
-    };
-    this.ids = grow(this.ids, (k) => new Float64Array(k));
-    this.kinds = grow(this.kinds, (k) => new Uint8Array(k));
-    this.statuses = grow(this.statuses, (k) => new Uint8Array(k));
-    this.types = grow(this.types, (k) => new Uint16Array(k));
-    this.scores = grow(this.scores, (k) => new Uint8Array(k));
-    this.sightingCounts = grow(this.sightingCounts, (k) => new Uint32Array(k));
-    this.expiries = grow(this.expiries, (k) => new Uint32Array(k));
+  private growRows(): void {
+    const bigger = new Uint32Array(Math.ceil((this.rows.length / ROW) * 1.5) * ROW);
+    bigger.set(this.rows);
+    this.rows = bigger;
   }
 }
 
@@ -173,10 +158,4 @@ function typeMask(types: string | readonly string[]): number {
   let mask = 0;
   for (const t of list) mask |= TYPE_BIT.get(t) ?? 0;
   return mask;
-}
-
-/** The host of a canonical URL value (`host[:port]/path…`). */
-function urlHost(canonical: string): string | null {
-  const slash = canonical.indexOf('/');
-  return slash > 0 ? canonical.slice(0, slash) : null;
 }

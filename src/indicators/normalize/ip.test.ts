@@ -42,6 +42,8 @@ describe('normalizeIp: IPv4', () => {
     assert.equal(errorCode('010.1.1.1'), 'INVALID_IP');
     assert.equal(errorCode('192.168.001.001'), 'INVALID_IP');
     assert.equal(errorCode('1.2.3.00'), 'INVALID_IP');
+    const r = normalizeIp('42.232.243.051'); // seen in the URLhaus list: 41 to a browser, 51 to a log reader
+    assert.ok(!r.ok && /leading zero/.test(r.reason));
   });
 
   it('rejects malformed addresses and prefixes', () => {

@@ -50,7 +50,12 @@ export function normalizeIp(raw: string): NormalizeResult<IpInfo> {
     const v4 = parseIpv4(s);
     if (v4 !== null) addr = { version: 4, v4 };
   }
-  if (addr === null) return invalid('INVALID_IP', `not an IP address: ${JSON.stringify(raw)}`);
+  if (addr === null) {
+    if (/^\d+\.\d+\.\d+\.\d+$/.test(s) && /(?:^|\.)0\d/.test(s)) {
+      return invalid('INVALID_IP', `${JSON.stringify(raw)} has a part with a leading zero, which some software reads as octal; write it without`);
+    }
+    return invalid('INVALID_IP', `not an IP address: ${JSON.stringify(raw)}`);
+  }
 
   let prefix: number;
   if (prefixText === null) {

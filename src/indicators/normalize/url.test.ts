@@ -45,6 +45,8 @@ describe('canonicalizeUrl', () => {
       'HTTP://EVIL.EXAMPLE/login',
       '//evil.example/login',
       'http:evil.example/login',
+      'http:///evil.example/login',
+      'http:\\\\evil.example\\login',
       '  \thttp://evil.example/login\r\n',
       'hxxp://evil[.]example/login',
     ]) {
@@ -134,7 +136,11 @@ describe('canonicalizeUrl', () => {
   });
 
   it('rejects junk', () => {
-    assert.equal(errorCode('http://'), 'URL_NO_HOST');
+    // A bare scheme is no URL at all; a URL-shaped string whose host is missing gets its own code.
+    assert.equal(errorCode('http://'), 'INVALID_URL');
+    assert.equal(errorCode('http://:8080/x'), 'URL_NO_HOST');
+    assert.equal(errorCode('http://user@/x'), 'URL_NO_HOST');
+    assert.equal(errorCode('http://.../x'), 'URL_NO_HOST');
     assert.equal(errorCode(''), 'INVALID_URL');
     assert.equal(errorCode('   '), 'INVALID_URL');
     assert.equal(errorCode('not a url at all with spaces'), 'INVALID_URL');
@@ -282,6 +288,8 @@ describe('urlExpressions', () => {
     const hosts = [...new Set(e.map((x) => x.slice(0, x.indexOf('/'))))];
     assert.deepEqual(hosts, ['a.b.c.d.e.f.example', 'c.d.e.f.example', 'd.e.f.example', 'e.f.example', 'f.example']);
     assert.equal(e.length, 30);
+    const six = expressions('http://a.b.c.d.e.example/').map((x) => x.slice(0, -1));
+    assert.deepEqual(six, ['a.b.c.d.e.example', 'b.c.d.e.example', 'c.d.e.example', 'd.e.example', 'e.example']);
   });
 
   it('keeps the port and does not repeat a path that is itself a prefix', () => {

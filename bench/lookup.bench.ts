@@ -1,0 +1,269 @@
+/**
+ * Indicator store and look-up figures (issue #2). Loads every domain and URL list in the real-data folder
+ * through the real import path, tops the store up with generated indicators to FANZHA_BENCH_TOTAL (10 million by
+ * default), then measures on this machine:
+ *   - time to load the whole store into memory at start, and heap bytes per indicator;
+ *   - single-thread look-ups per second for phone and account values, and for URLs including canonicalisation;
+ *   - batch look-ups per second through HTTP on loopback.
+ * Run: npm run bench:lookup   (FANZHA_BENCH_TOTAL=1000000 for a quick run; FANZHA_BENCH_DIR for the SQLite file)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { TokenService } from '../src/auth/index.js';
+import { loadConfig } from '../src/config/index.js';
+import type { Actor } from '../src/domain/role.js';
+import { IndicatorCatalog, importIndicators, type ImportFormat } from '../src/indicators/index.js';
+import type { IndicatorKind } from '../src/domain/indicator.js';
+import { buildServer } from '../src/server/app.js';
+import { openStore, type NewIndicator, type Store } from '../src/store/index.js';
+import { Rng } from './rng.js';
+
+const TOTAL = Number(process.env.FANZHA_BENCH_TOTAL ?? 10_000_000);
+const DIR = process.env.FANZHA_BENCH_DIR ?? path.join(os.tmpdir(), 'fanzha-bench');
+const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+const REAL = config.FANZHA_REALDATA_DIR;
+const actor: Actor = { name: 'bench', role: 'admin' };
+const rows: Array<[string, string, string]> = [];
+const report = (figure: string, value: string, target: string) => {
+  rows.push([figure, value, target]);
+  console.log(`${figure.padEnd(58)} ${value.padStart(16)}   ${target}`);
+};
+
+const LISTS: Array<[string, ImportFormat, IndicatorKind]> = [
+  ['blocklistproject/phishing-nl.txt', 'plain', 'domain'],
+  ['blocklistproject/scam-nl.txt', 'plain', 'domain'],
+  ['urlhaus/urlhaus-filter.txt', 'plain', 'domain'],
+  ['tw165-antifraud/ScamSiteGetFromTaiwan165.txt', 'plain', 'domain'],
+  ['tw165-antifraud/ScamSiteGetFromGlobalAntiScamOrg.txt', 'plain', 'domain'],
+  ['tw165-antifraud/ScamSiteGetFromFX110.txt', 'plain', 'domain'],
+  ['tw165-antifraud/ScamSiteGetFromDcard.txt', 'plain', 'domain'],
+  ['phishtank/pihole-phishtank_hosts.txt', 'plain', 'domain'],
+  ['jarelllama-scam/scams_light.txt', 'plain', 'domain'],
+  ['openphish/openphish-pihole_domains.txt', 'plain', 'domain'],
+  ['phishing-army/phishing_army_blocklist_extended.txt', 'plain', 'domain'],
+  ['openphish/openphish-adblock_archive_2024_urls.txt', 'plain', 'url'],
+];
+
+async function importRealLists(store: Store): Promise<number> {
+  const catalog = await IndicatorCatalog.openWithoutIndex(store, config);
+  let imported = 0;
+  const started = performance.now();
+  for (const [file, format, kind] of LISTS) {
+    const full = path.join(REAL, file);
+    if (!fs.existsSync(full)) {
+      console.log(`  (missing ${full}, skipped)`);
+      continue;
+    }
+    const r = await importIndicators(catalog.service, fs.createReadStream(full), {
+      format,
+      kind,
+      status: 'blocked',
+      reporter: `import:${path.basename(file)}`,
+      actor,
+    });
+    imported += r.created;
+    console.log(`  ${file}: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejectedCount} rejected`);
+  }
+  const s = (performance.now() - started) / 1000;
+  report('import of the real lists (through normalise + lifecycle)', `${Math.round(imported / s).toLocaleString()} /s`, `${imported.toLocaleString()} indicators`);
+  return imported;
+}
+
+/**
+ * Generated phones, cards, payment and IM accounts, domains and URLs, inserted straight into the store (a
+ * fixture, not a measured path). Each value embeds a permutation of its running number, so none repeats.
+ */
+async function generate(store: Store, count: number): Promise<void> {
+  const rng = new Rng(20261121);
+  const repo = store.indicators;
+  const now = Date.now();
+  const spread = (i: number, modulus: number) => (i * 7919 + 104_729) % modulus; // a bijection for i < modulus
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  const kinds: Array<[IndicatorKind, number, (i: number) => string]> = [
+    ['phone', 0.45, (i) => `+861${'35789'[i % 5]}${pad(spread(i, 1e9), 9)}`],
+    ['bank_card', 0.2, (i) => `62${pad(spread(i, 1e9), 9)}${rng.digits(rng.int(5, 8))}`],
+    ['payment_account', 0.1, (i) => (i % 2 ? `alipay:1${pad(spread(i, 1e10), 10)}` : `wechatpay:wxid_${spread(i, 1e9).toString(36)}${rng.word(4)}`)],
+    ['im_account', 0.05, (i) => (i % 2 ? `qq:${10_000 + spread(i, 1e9)}` : `wechat:w${spread(i, 1e9).toString(36)}${rng.word(4)}`)],
+    ['domain', 0.12, (i) => `${rng.word(rng.int(3, 8))}${spread(i, 1e9).toString(36)}.${rng.pick(['top', 'xyz', 'cn', 'com', 'vip', 'cc'])}`],
+    ['url', 0.08, (i) => `${rng.word(5)}${spread(i, 1e9).toString(36)}.${rng.pick(['top', 'xyz', 'cn'])}/${rng.word(5)}/${rng.word(6)}`],
+  ];
+  const started = performance.now();
+  let seq = await repo.currentSeq();
+  let done = 0;
+  while (done < count) {
+    const n = Math.min(50_000, count - done);
+    const batch: NewIndicator[] = [];
+    for (let j = 0; j < n; j++) {
+      const i = done + j;
+      let r = rng.next();
+      let k = kinds[0];
+      for (const candidate of kinds) {
+        k = candidate;
+        if ((r -= candidate[1]) < 0) break;
+      }
+      batch.push({
+        kind: k[0],
+        value: k[2](i),
+        status: rng.next() < 0.7 ? 'blocked' : 'reported',
+        fraudTypes: [rng.pick(['task_rebate', 'fake_investment', 'fake_loan', 'fake_customer_service', 'impersonate_authority'] as const)],
+        score: 80,
+        source: 'bench',
+        firstSeen: now,
+        lastSeen: now,
+        sightings: 1,
+        expiresAt: now + 365 * 86_400_000,
+        reviewRequestedAt: null,
+        seq: ++seq,
+        updatedAt: now,
+      });
+    }
+    await repo.transaction(async (tx) => {
+      await repo.insertMany(tx, batch);
+      await repo.reserveSeq(tx, n);
+    });
+    done += n;
+    if (done % 1_000_000 === 0 || done === count) {
+      console.log(`  generated ${done.toLocaleString()} (${Math.round(done / ((performance.now() - started) / 1000)).toLocaleString()} rows/s)`);
+    }
+  }
+}
+
+function heap(): number {
+  global.gc?.();
+  global.gc?.();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+function rate(n: number, fn: () => void): number {
+  const started = performance.now();
+  fn();
+  return n / ((performance.now() - started) / 1000);
+}
+
+async function main(): Promise<void> {
+  console.log(`Fanzha look-up benchmark: ${TOTAL.toLocaleString()} indicators, ${os.cpus().length} cores, node ${process.version}`);
+  fs.mkdirSync(DIR, { recursive: true });
+  const file = path.join(DIR, `bench-${TOTAL}.db`);
+  let store = await openStore({ sqliteFile: file });
+  const existing = await store.indicators.count();
+  if (existing !== TOTAL) {
+    await store.close();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    store = await openStore({ sqliteFile: file });
+    await importRealLists(store);
+    await generate(store, TOTAL - (await store.indicators.count()));
+  } else {
+    console.log(`  reusing ${file} (${existing.toLocaleString()} indicators); delete it to rebuild`);
+  }
+  await store.close();
+
+  // Start-up: load everything into memory.
+  store = await openStore({ sqliteFile: file });
+  const before = heap();
+  const { catalog, stats } = await IndicatorCatalog.open(store, config);
+  const after = heap();
+  report('load of the whole store at start', `${(stats.ms / 1000).toFixed(1)} s`, `target <= 60 s for 10 M (${stats.indicators.toLocaleString()} loaded)`);
+  report('heap bytes per indicator (heap + typed arrays)', `${Math.round((after - before) / stats.indicators)}`, 'target <= 200');
+
+  // Query sets: half known values (read back from the store), half fresh ones, in the forms people write.
+  const rng = new Rng(7);
+  const sample = async (kind: IndicatorKind, n: number) => {
+    const values = (await store.indicators.list({ kind, limit: n })).map((i) => i.value);
+    if (values.length === 0) throw new Error(`no ${kind} indicators to sample`);
+    return values;
+  };
+  const phonesKnown = await sample('phone', 50_000);
+  const phones = Array.from({ length: 1_000_000 }, (_, i) => {
+    const e164 = i % 2 === 0 ? phonesKnown[i % phonesKnown.length] : `+861${rng.pick(['3', '5', '8'])}${rng.digits(9)}`;
+    const national = e164.slice(3);
+    switch (i % 4) {
+      case 0:
+        return e164;
+      case 1:
+        return `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
+      case 2:
+        return `+86-${national}`;
+      default:
+        return national;
+    }
+  });
+  const cards = await sample('bank_card', 50_000);
+  const accountsKnown = [...cards, ...(await sample('payment_account', 50_000))];
+  const accounts = Array.from({ length: 1_000_000 }, (_, i) =>
+    i % 2 === 0 ? accountsKnown[i % accountsKnown.length] : `62${rng.digits(17)}`,
+  );
+  const urlsKnown = [...(await sample('url', 20_000)), ...(await sample('domain', 20_000))];
+  const realUrls = fs.existsSync(path.join(REAL, 'openphish/openphish-adblock_archive_2024_urls.txt'))
+    ? fs.readFileSync(path.join(REAL, 'openphish/openphish-adblock_archive_2024_urls.txt'), 'utf8').split('\n').filter(Boolean)
+    : [];
+  const urls = Array.from({ length: 200_000 }, (_, i) => {
+    if (i % 4 === 0 && realUrls.length) return realUrls[i % realUrls.length];
+    if (i % 4 === 1) return `https://${urlsKnown[i % urlsKnown.length].split('/')[0]}/login/index.html?id=${i}#top`;
+    if (i % 4 === 2) return `http://WWW.${rng.word(9)}.com/a/b/../c/${rng.word(4)}.php?q=${i}`;
+    return `https://m.${urlsKnown[i % urlsKnown.length]}`;
+  });
+
+  const checker = catalog.checker;
+  let hits = 0;
+  // Warm up, then measure.
+  for (let i = 0; i < 100_000; i++) checker.check(phones[i], 'phone');
+  const phoneRate = rate(phones.length, () => {
+    for (let i = 0; i < phones.length; i++) if (checker.check(phones[i], 'phone').verdict !== 'unknown') hits++;
+  });
+  report('phone look-ups, single thread (normalise + match + verdict)', `${Math.round(phoneRate).toLocaleString()} /s`, `target >= 1,000,000/s (${Math.round((hits / phones.length) * 100)}% hits)`);
+  hits = 0;
+  const accountRate = rate(accounts.length, () => {
+    for (let i = 0; i < accounts.length; i++) {
+      const v = accounts[i];
+      if (checker.check(v, v.includes(':') ? 'payment_account' : 'bank_card').verdict !== 'unknown') hits++;
+    }
+  });
+  report('account look-ups, single thread (cards + payment accounts)', `${Math.round(accountRate).toLocaleString()} /s`, `target >= 1,000,000/s (${Math.round((hits / accounts.length) * 100)}% hits)`);
+  hits = 0;
+  for (let i = 0; i < 20_000; i++) checker.check(urls[i], 'url');
+  const urlRate = rate(urls.length, () => {
+    for (let i = 0; i < urls.length; i++) if (checker.check(urls[i], 'url').verdict !== 'unknown') hits++;
+  });
+  report('URL look-ups incl. canonicalisation, single thread', `${Math.round(urlRate).toLocaleString()} /s`, `target >= 200,000/s (${Math.round((hits / urls.length) * 100)}% hits)`);
+  const detectRate = rate(phones.length, () => {
+    for (let i = 0; i < phones.length; i++) checker.check(phones[i]);
+  });
+  report('phone look-ups with the kind detected from the value', `${Math.round(detectRate).toLocaleString()} /s`, '(no target)');
+
+  // HTTP: batches of 10,000 mixed values from 4 concurrent clients on loopback.
+  const tokens = new TokenService(store);
+  const { secret } = await tokens.create('telecom_partner', 'bench', 'bench');
+  const app = await buildServer({ config, store, catalog, tokens });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const mixed = Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? urls[i] : i % 3 === 1 ? phones[i] : accounts[i]));
+  const body = JSON.stringify({ values: mixed });
+  const requests = 60;
+  let sent = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (sent < requests) {
+        sent++;
+        const res = await fetch(`${address}/api/v1/check`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+          body,
+        });
+        if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+        await res.arrayBuffer();
+      }
+    }),
+  );
+  const httpRate = (requests * mixed.length) / ((performance.now() - started) / 1000);
+  report('HTTP batch look-ups on loopback (10,000 values a request)', `${Math.round(httpRate).toLocaleString()} /s`, 'target >= 100,000/s (client in the same process)');
+  await app.close();
+  await store.close();
+
+  console.log('\n| figure | measured | target |\n|---|---|---|');
+  for (const [f, v, t] of rows) console.log(`| ${f} | ${v} | ${t} |`);
+  console.log(`\nheadline: ${Math.round(phoneRate).toLocaleString()} phone look-ups/s, ${Math.round(urlRate).toLocaleString()} URL look-ups/s over ${stats.indicators.toLocaleString()} indicators`);
+}
+
+await main();

@@ -1,0 +1,1 @@
+export { extractIndicators, type ExtractedIndicator } from './extract.js';
