@@ -34,6 +34,7 @@ export function extractIndicators(text: string): ExtractedIndicator[] {
   scanUrls(view, found, claims);
   scanNumbers(view, found, claims);
   scanSameNumber(view, found);
+  scanApps(view, found, claims);
 
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const seen = new Set<string>();
@@ -604,7 +605,7 @@ function scanAccounts(view: View, found: Found[], claims: Uint8Array): void {
 }
 
 /** "微信同号", "QQ同号", "同微信": the account is the phone number written next to it. */
-const SAME_NUMBER_RE = /(?:(?<wechat>微 ?信|威信|薇信|v信|vx|wx)|(?<qq>qq|扣扣))号? ?同号|同(?<wechat2>微信)/gi;
+const SAME_NUMBER_RE = /(?:(?<wechat>微 ?信|威信|薇信|v信|vx|wx)|(?<qq>qq|扣扣))号? ?同号|同微信/gi;
 
 const SAME_GAP = /^[ (（)）/、,，:：;；]*$/;
 
@@ -639,6 +640,32 @@ function scanSameNumber(view: View, found: Found[]): void {
     if (best === null) continue;
     const r = normalize('im_account', `${scheme}:${t.slice(best.start, best.end)}`);
     if (r.ok) found.push({ kind: 'im_account', canonical: r.canonical, start: best.start, end: best.end });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Apps named in an instruction to install them: 下载“会讯通”, 下载云闪付APP, 安装一款名叫“安心保”的软件
+
+const APP_QUOTED_RE = /(?:下载|安装)[^“"「《【\n]{0,8}?[“"「《【]([^”"」》】\n]{1,20})[”"」》】]/dg;
+const APP_SUFFIXED_RE =
+  /(?:下载|安装)(?:并?安装)?(?:一个|一款|名为|名叫|叫做?|这个|该)*[ ]?([\u4e00-\u9fffA-Za-z0-9]{2,12}?)[ ]?(?:app|软件|客户端)/dgi;
+/** Words that fill the slot of a name without being one ("下载官方APP"). */
+const NOT_APP_NAMES = new Set(['app', '软件', '客户端', '应用', '官方', '最新版', '手机', '这个', '一个', '该', '安装包', '官网']);
+
+function scanApps(view: View, found: Found[], claims: Uint8Array): void {
+  const t = view.text;
+  if (t.indexOf('下载') < 0 && t.indexOf('安装') < 0) return;
+  for (const re of [APP_QUOTED_RE, APP_SUFFIXED_RE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+      const name = m[1].trim();
+      if (name.length === 0 || NOT_APP_NAMES.has(name.toLowerCase())) continue;
+      const start = m.indices![1][0] + (m[1].length - m[1].trimStart().length);
+      const end = start + name.length;
+      if (claimed(claims, start, end)) continue;
+      const r = normalize('app', `name:${name}`);
+      if (r.ok) add(found, claims, 'app', r.canonical, start, end);
+    }
   }
 }
 
@@ -794,7 +821,7 @@ function scanNumbers(view: View, found: Found[], claims: Uint8Array): void {
   let i = 0;
   while (i < n) {
     const c = t.charCodeAt(i);
-    let start = i;
+    const start = i;
     let plus = false;
     let p = i;
     if (c === 0x2b /* + */) {
@@ -908,8 +935,9 @@ function classifyRun(t: string, run: Run, letterAfter: boolean, found: Found[], 
       const digits = all.slice(before[i], before[j + 1]);
       const segStart = i === 0 ? run.start : g[2 * i];
       const segEnd = g[2 * j + 1];
-      const last = j === count - 1;
-      const hit = classifyDigits(t, digits, i === 0 && run.plus, segStart, segEnd, count === 1, letterAfter && last, cardShaped(g, i, j));
+      const plus = i === 0 && run.plus;
+      const atEnd = letterAfter && j === count - 1;
+      const hit = classifyDigits(t, digits, plus, segStart, segEnd, count === 1, atEnd, cardShaped(g, i, j));
       if (hit === null) continue;
       // A bracket opened before the area code but not part of the number stays out of the span.
       const from = i === 0 && t.charCodeAt(run.start) === 0x28 && run.seps[0] !== ')' ? g[0] : segStart;
@@ -991,8 +1019,18 @@ function phone(raw: string): NumberHit | null {
  */
 function serviceContext(t: string, start: number, end: number, lookBehind: string): boolean {
   if (AMOUNT_BEFORE.test(lookBehind) || OTHER_NUMBER_LABELS.test(lookBehind)) return false;
-  if (t.slice(0, start).trim() === '' && t.slice(end).trim() === '') return true;
+  if (onlySpaceBefore(t, start) && onlySpaceAfter(t, end)) return true;
   return SERVICE_BEFORE.test(lookBehind) || SERVICE_AFTER.test(t.slice(end, end + 4));
+}
+
+function onlySpaceBefore(t: string, i: number): boolean {
+  while (i > 0 && /\s/.test(t[i - 1])) i--;
+  return i === 0;
+}
+
+function onlySpaceAfter(t: string, i: number): boolean {
+  while (i < t.length && /\s/.test(t[i])) i++;
+  return i === t.length;
 }
 
 /** 95xxx / 96xxx (banks, insurers, hotlines like 96110), 100xx (carriers' 10086 / 10010 / 10000), 12xxx (12345). */

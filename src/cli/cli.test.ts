@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
+
+const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.js');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanzha-cli-'));
+
+/** Runs the real `fanzha` command on a fresh SQLite store (the CLI tests always use SQLite). */
+function fanzha(args: string[], input?: string, env: Record<string, string> = {}) {
+  const res = spawnSync(process.execPath, [MAIN, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '', FANZHA_DATA_DIR: dataDir, ...env },
+  });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+describe('fanzha CLI', () => {
+  it('imports a list: every good line in, every bad line reported with its number; a re-import changes nothing', () => {
+    const file = path.join(dataDir, 'phones.txt');
+    fs.writeFileSync(file, '# numbers from victim reports\n138 1234 5678\n+86-171-2345-6789\nnot-a-number\n0086 139 0000 1111\n');
+    const first = fanzha(['indicators', 'import', '--kind', 'phone', '--status', 'blocked', '--fraud-types', 'impersonate_authority', file]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /3 created, 0 updated, 0 unchanged, 1 rejected/);
+    assert.match(first.stderr, /^line 4: \S+/m);
+    const again = fanzha(['indicators', 'import', '--kind', 'phone', '--status', 'blocked', '--json', file]);
+    const report = JSON.parse(again.stdout);
+    assert.deepEqual([report.created, report.updated, report.unchanged], [0, 0, 3]);
+  });
+
+  it('checks values from standard input in order, one JSON object per line, bad lines included', () => {
+    const res = fanzha(['check', '--stdin'], '13812345678\n\nhttps://\n17123456789\n');
+    assert.equal(res.code, 0, res.stderr);
+    const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines.length, 4);
+    assert.deepEqual(lines.map((l) => l.verdict), ['block', 'unknown', 'unknown', 'block']);
+    assert.equal(lines[0].canonical, '+8613812345678');
+    assert.equal(lines[0].matches[0].via, 'exact');
+    assert.equal(lines[1].error.code, 'EMPTY_LINE');
+    assert.ok(lines[2].error.code);
+    for (const l of lines) for (const key of ['value', 'verdict']) assert.ok(key in l);
+  });
+
+  it('finds and checks the indicators in a message', () => {
+    const res = fanzha(['check', '--text', '您涉嫌洗钱，请立即联系专案民警 138-1234-5678，并访问 ｅｖｉｌ．ｃｏｍ/case 配合调查']);
+    const found = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(found.map((f) => [f.kind, f.canonical]), [['phone', '+8613812345678'], ['url', 'evil.com/case']]);
+    assert.equal(found[0].verdict, 'block');
+  });
+
+  it('changes a status with a reason, lists and exports', () => {
+    const listed = fanzha(['indicators', 'list', '--kind', 'phone']);
+    const id = listed.stdout.split('\n').find((l) => l.includes('+8617123456789'))!.trim().split(/\s+/)[0];
+    const noReason = fanzha(['indicators', 'set-status', id, 'revoked']);
+    assert.notEqual(noReason.code, 0);
+    const revoked = fanzha(['indicators', 'set-status', id, 'revoked', '--reason', 'the number was reassigned']);
+    assert.equal(revoked.code, 0, revoked.stderr);
+    const exported = fanzha(['indicators', 'export', '--kind', 'phone', '--status', 'blocked']);
+    assert.deepEqual(exported.stdout.trim().split('\n').sort(), ['+8613812345678', '+8613900001111']);
+    const csv = fanzha(['indicators', 'export', '--format', 'csv', '--kind', 'phone']);
+    assert.match(csv.stdout, /^id,kind,value,status,fraud_types/);
+    const blocked = fanzha(['indicators', 'set-status', '1', 'blocked', '--reason', 'x'], undefined);
+    assert.equal(blocked.code, 0);
+    const bad = fanzha(['indicators', 'set-status', '1', 'frozen', '--reason', 'x']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /VALIDATION_FAILED/);
+  });
+
+  it('refuses to block an allow-listed number', () => {
+    const res = fanzha(['indicators', 'import', '--kind', 'phone', '--status', 'blocked', '-'], '96110\n95588\n');
+    assert.match(res.stdout, /0 created/);
+    assert.match(res.stderr, /line 1: ALLOWLISTED/);
+    assert.match(res.stderr, /line 2: ALLOWLISTED/);
+  });
+
+  it('stops with every configuration problem listed', () => {
+    const res = fanzha(['indicators', 'list'], undefined, { PORT: 'abc', FANZHA_VERIFY_THRESHOLD: '0' });
+    assert.equal(res.code, 2);
+    assert.match(res.stderr, /PORT/);
+    assert.match(res.stderr, /FANZHA_VERIFY_THRESHOLD/);
+  });
+});
