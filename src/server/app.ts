@@ -13,6 +13,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     logger: options.logger ? { level: ctx.config.LOG_LEVEL } : false,
     trustProxy: ctx.config.FANZHA_TRUST_PROXY,
     bodyLimit: 16 * 1024 * 1024,
+    disableRequestLogging: true,
   });
   app.decorateRequest('principal', null);
   app.setErrorHandler(errorHandler);

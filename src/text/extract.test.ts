@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { normalize } from '../indicators/index.js';
 import { extractIndicators, type ExtractedIndicator } from './index.js';
 
 /** [kind, canonical] of every indicator, after checking that each raw is the text at its offsets. */
@@ -41,6 +42,19 @@ describe('extractIndicators: basics', () => {
       ],
     );
     for (const f of list) assert.equal(text.slice(f.start, f.end), f.raw);
+  });
+
+  it('gives canonical forms that the kind\'s normaliser maps to themselves', () => {
+    const text =
+      '加QQ 123456789，V信：wxid_abc123，电话+86 138-1234-5678，网址：【ｗｗｗ．ｅｖｉｌ．ｃｏｍ】/a，卡号6222 0212 3456 7890 123，' +
+      '支付宝账号：13912345678，USDT地址 TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t，下载“会讯通”';
+    const list = extractIndicators(text);
+    assert.equal(list.length, 8);
+    for (const f of list) {
+      const again = normalize(f.kind, f.canonical);
+      assert.ok(again.ok, `${f.kind} ${f.canonical}`);
+      assert.equal(again.canonical, f.canonical);
+    }
   });
 
   it('keeps the first of several spellings of one indicator', () => {
@@ -267,6 +281,23 @@ describe('extractIndicators: crypto addresses', () => {
   it('takes a Bitcoin-shaped token only when its checksum holds', () => {
     only('比特币地址 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa', 'crypto_address', '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa');
     none('编码 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb');
+  });
+});
+
+describe('extractIndicators: apps', () => {
+  it('finds an app the text says to download', () => {
+    only('请下载一个名为“会讯通”的软件', 'app', 'name:会讯通');
+    only('首先下载云闪付APP，然后', 'app', 'name:云闪付');
+    only('请下载“上课宝云课堂APP”', 'app', 'name:上课宝云课堂');
+    const f = first('请下载一个名为“会讯通”的软件');
+    assert.equal(f.raw, '会讯通');
+  });
+
+  it('does not take filler words for an app name', () => {
+    none('下载APP');
+    none('请下载我们的官方APP');
+    none('下载一个聊天软件');
+    none('下载这两个正规软件');
   });
 });
 
