@@ -25,6 +25,16 @@ export async function openRuntime(options: { index: boolean }): Promise<Runtime>
   return { config, store, catalog };
 }
 
+/** Opens the runtime, runs `body` with it, and closes the store whatever happens. */
+export async function withRuntime<T>(options: { index: boolean }, body: (rt: Runtime) => Promise<T>): Promise<T> {
+  const rt = await openRuntime(options);
+  try {
+    return await body(rt);
+  } finally {
+    await rt.store.close();
+  }
+}
+
 /** Validated configuration (command-line overrides win over the environment) and the store it names. */
 export async function openRuntimeConfig(overrides: Record<string, string> = {}): Promise<{ config: Config; store: Store }> {
   const config = loadConfig({ ...process.env, ...overrides });

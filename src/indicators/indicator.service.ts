@@ -97,7 +97,11 @@ export class IndicatorService {
 
     const changed = await this.store.indicators.transaction(async (tx) => {
       const byKind = new Map<IndicatorKind, IngestRecord[]>();
-      for (const r of accepted) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
+      for (const r of accepted) {
+        const group = byKind.get(r.kind);
+        if (group) group.push(r);
+        else byKind.set(r.kind, [r]);
+      }
       const out: Indicator[] = [];
       for (const [kind, group] of byKind) out.push(...(await this.ingestKind(tx, kind, group, options, summary)));
       return out;
@@ -120,7 +124,7 @@ export class IndicatorService {
     const alreadySighted = await repo.sightedBy(tx, options.reporter, known.map((i) => i.id));
 
     const fresh: IngestRecord[] = [];
-    const updates: Array<{ before: Indicator; after: Indicator; newSighting: boolean }> = [];
+    const updates: Array<{ before: Indicator; after: Indicator; newSighting: boolean; note: string | null }> = [];
     for (const r of records) {
       const before = existing.get(r.value);
       if (!before) {
@@ -128,7 +132,7 @@ export class IndicatorService {
         continue;
       }
       const after = this.merge(before, r, options, !alreadySighted.has(before.id), now);
-      if (after) updates.push({ before, after, newSighting: !alreadySighted.has(before.id) });
+      if (after) updates.push({ before, after, newSighting: !alreadySighted.has(before.id), note: r.note ?? null });
       else summary.unchanged++;
     }
 
@@ -175,12 +179,11 @@ export class IndicatorService {
     }
     summary.created += rows.length;
 
-    for (const { before, after, newSighting } of updates) {
+    for (const { before, after, newSighting, note } of updates) {
       after.seq = seq++;
       await repo.update(tx, after);
       changed.push(after);
       if (newSighting) {
-        const note = records.find((r) => r.value === after.value)?.note ?? null;
         sightings.push({ indicatorId: after.id, reporter: options.reporter, ref: options.ref ?? null, at: now, note });
       }
       history.push(...this.describeChange(before, after, options, now));

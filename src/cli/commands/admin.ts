@@ -4,7 +4,7 @@ import { FanzhaError } from '../../domain/errors.js';
 import { isIndicatorKind } from '../../domain/indicator.js';
 import { isRole, ROLES } from '../../domain/role.js';
 import { normalizeAllowValue } from '../../indicators/index.js';
-import { CLI_ACTOR, openRuntime, run } from '../runtime.js';
+import { CLI_ACTOR, run, withRuntime } from '../runtime.js';
 
 /** `fanzha tokens …` and `fanzha allowlist …` */
 export function adminCommands(program: Command): void {
@@ -15,27 +15,22 @@ export function adminCommands(program: Command): void {
     .requiredOption('--name <name>', 'who holds it')
     .action((opts: { role: string; name: string }) =>
       run(async () => {
-        if (!isRole(opts.role)) throw new FanzhaError('VALIDATION_FAILED', `unknown role ${opts.role}; use ${ROLES.join(', ')}`);
-        const rt = await openRuntime({ index: false });
-        try {
-          const { token, secret } = await new TokenService(rt.store).create(opts.role, opts.name, CLI_ACTOR.name);
+        const role = opts.role;
+        if (!isRole(role)) throw new FanzhaError('VALIDATION_FAILED', `unknown role ${role}; use ${ROLES.join(', ')}`);
+        await withRuntime({ index: false }, async (rt) => {
+          const { token, secret } = await new TokenService(rt.store).create(role, opts.name, CLI_ACTOR.name);
           process.stderr.write(`token ${token.id} for ${token.name} (${token.role}); shown once:\n`);
           process.stdout.write(`${secret}\n`);
-        } finally {
-          await rt.store.close();
-        }
+        });
       }),
     );
   tokens.command('list').action(() =>
     run(async () => {
-      const rt = await openRuntime({ index: false });
-      try {
+      await withRuntime({ index: false }, async (rt) => {
         for (const t of await new TokenService(rt.store).list()) {
           process.stdout.write(`${t.id}\t${t.role}\t${t.revokedAt ? 'revoked' : 'active'}\t${t.name}\n`);
         }
-      } finally {
-        await rt.store.close();
-      }
+      });
     }),
   );
   tokens
@@ -43,25 +38,19 @@ export function adminCommands(program: Command): void {
     .argument('<id>')
     .action((id: string) =>
       run(async () => {
-        const rt = await openRuntime({ index: false });
-        try {
+        await withRuntime({ index: false }, async (rt) => {
           await new TokenService(rt.store).revoke(Number(id));
           process.stdout.write(`token ${id} revoked\n`);
-        } finally {
-          await rt.store.close();
-        }
+        });
       }),
     );
 
   const allow = program.command('allowlist').description('values that can never be blocked');
   allow.command('list').action(() =>
     run(async () => {
-      const rt = await openRuntime({ index: false });
-      try {
+      await withRuntime({ index: false }, async (rt) => {
         for (const e of await rt.store.allowlist.all()) process.stdout.write(`${e.kind}\t${e.value}\t${e.reason}\n`);
-      } finally {
-        await rt.store.close();
-      }
+      });
     }),
   );
   allow
@@ -74,13 +63,10 @@ export function adminCommands(program: Command): void {
         if (!isIndicatorKind(kind)) throw new FanzhaError('VALIDATION_FAILED', `unknown kind ${kind}`);
         const n = normalizeAllowValue(kind, value);
         if (!n.ok) throw new FanzhaError('INVALID_VALUE', `${n.code}: ${n.reason}`);
-        const rt = await openRuntime({ index: false });
-        try {
+        await withRuntime({ index: false }, async (rt) => {
           await rt.store.allowlist.add([{ kind, value: n.canonical, reason: opts.reason, addedBy: CLI_ACTOR.name, addedAt: Date.now() }]);
           process.stdout.write(`allow-listed ${kind} ${n.canonical}\n`);
-        } finally {
-          await rt.store.close();
-        }
+        });
       }),
     );
   allow
@@ -91,14 +77,11 @@ export function adminCommands(program: Command): void {
       run(async () => {
         if (!isIndicatorKind(kind)) throw new FanzhaError('VALIDATION_FAILED', `unknown kind ${kind}`);
         const n = normalizeAllowValue(kind, value);
-        const rt = await openRuntime({ index: false });
-        try {
+        await withRuntime({ index: false }, async (rt) => {
           const canonical = n.ok ? n.canonical : value;
           if (!(await rt.store.allowlist.remove(kind, canonical))) throw new FanzhaError('NOT_FOUND', `${canonical} is not on the allow-list`);
           process.stdout.write(`removed ${kind} ${canonical}\n`);
-        } finally {
-          await rt.store.close();
-        }
+        });
       }),
     );
 }

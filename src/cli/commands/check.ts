@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { FanzhaError } from '../../domain/errors.js';
 import { isIndicatorKind, type IndicatorKind } from '../../domain/indicator.js';
 import { extractIndicators } from '../../text/index.js';
-import { openRuntime, run } from '../runtime.js';
+import { run, withRuntime } from '../runtime.js';
 
 /** `fanzha check VALUE… | --stdin | --text "…"`: one JSON object per value, in input order. */
 export function checkCommand(program: Command): void {
@@ -24,9 +24,8 @@ export function checkCommand(program: Command): void {
         if (!opts.stdin && opts.text === undefined && values.length === 0) {
           throw new FanzhaError('VALIDATION_FAILED', 'give values, --stdin or --text');
         }
-        const rt = await openRuntime({ index: true });
         const write = (o: unknown) => process.stdout.write(`${JSON.stringify(o)}\n`);
-        try {
+        await withRuntime({ index: true }, async (rt) => {
           const checker = rt.catalog.checker;
           for (const v of values) write(checker.check(v, kind));
           if (opts.text !== undefined) {
@@ -40,9 +39,7 @@ export function checkCommand(program: Command): void {
               write(value ? checker.check(value, kind) : { line, value: raw, verdict: 'unknown', error: { code: 'EMPTY_LINE', reason: 'empty line' } });
             }
           }
-        } finally {
-          await rt.store.close();
-        }
+        });
       }),
     );
 }

@@ -5,7 +5,7 @@ import { FRAUD_TYPE_CODES, isFraudType, type FraudType } from '../../domain/frau
 import { isIndicatorKind, isIndicatorStatus, type Indicator, type IndicatorKind, type IndicatorStatus } from '../../domain/indicator.js';
 import { importIndicators, isImportFormat, IMPORT_FORMATS } from '../../indicators/index.js';
 import { createProgress } from '../../lib/progress.js';
-import { CLI_ACTOR, openRuntime, run } from '../runtime.js';
+import { CLI_ACTOR, run, withRuntime, type Runtime } from '../runtime.js';
 
 function kindOption(value: string | undefined): IndicatorKind | undefined {
   if (value === undefined) return undefined;
@@ -56,8 +56,7 @@ export function indicatorsCommand(program: Command): void {
         const status = statusOption(opts.status as string);
         const fraudTypes = fraudTypesOption(opts.fraudTypes as string | undefined);
         if (file !== '-' && !fs.existsSync(file)) throw new FanzhaError('NOT_FOUND', `no file ${file}`);
-        const rt = await openRuntime({ index: false });
-        try {
+        await withRuntime({ index: false }, async (rt) => {
           const size = file === '-' ? undefined : fs.statSync(file).size;
           const progress = createProgress(`import ${file}`, { total: size, unit: 'bytes' });
           const input = file === '-' ? process.stdin : fs.createReadStream(file);
@@ -84,9 +83,7 @@ export function indicatorsCommand(program: Command): void {
               `read ${report.lines} lines: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejectedCount} rejected\n`,
             );
           }
-        } finally {
-          await rt.store.close();
-        }
+        });
       }),
     );
 
@@ -102,8 +99,7 @@ export function indicatorsCommand(program: Command): void {
         if (!['plain', 'csv', 'json'].includes(format)) throw new FanzhaError('UNSUPPORTED_FORMAT', `unknown format ${format}`);
         const kind = kindOption(opts.kind);
         const status = statusOption(opts.status);
-        const rt = await openRuntime({ index: false });
-        try {
+        await withRuntime({ index: false }, async (rt) => {
           if (format === 'csv') process.stdout.write(`${CSV_HEADER}\n`);
           for await (const page of pages(rt.store, kind, status)) {
             const out = page.map((i) => {
@@ -113,9 +109,7 @@ export function indicatorsCommand(program: Command): void {
             });
             if (!process.stdout.write(`${out.join('\n')}\n`)) await new Promise((r) => process.stdout.once('drain', r));
           }
-        } finally {
-          await rt.store.close();
-        }
+        });
       }),
     );
 
@@ -131,8 +125,7 @@ export function indicatorsCommand(program: Command): void {
       run(async () => {
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new FanzhaError('VALIDATION_FAILED', '--limit must be 1..10000');
-        const rt = await openRuntime({ index: false });
-        try {
+        await withRuntime({ index: false }, async (rt) => {
           const items = await rt.store.indicators.list({
             kind: kindOption(opts.kind as string | undefined),
             status: statusOption(opts.status as string | undefined),
@@ -145,9 +138,7 @@ export function indicatorsCommand(program: Command): void {
               `${String(i.id).padStart(8)}  ${i.kind.padEnd(15)} ${i.status.padEnd(9)} ${String(i.sightings).padStart(3)}  ${i.fraudTypes.join(',') || '-'}  ${i.value}\n`,
             );
           }
-        } finally {
-          await rt.store.close();
-        }
+        });
       }),
     );
 
@@ -157,15 +148,12 @@ export function indicatorsCommand(program: Command): void {
     .argument('<id>')
     .action((id: string) =>
       run(async () => {
-        const rt = await openRuntime({ index: false });
-        try {
+        await withRuntime({ index: false }, async (rt) => {
           const indicator = await rt.store.indicators.get(Number(id));
           if (!indicator) throw new FanzhaError('NOT_FOUND', `no indicator ${id}`);
           const [sightings, history] = await Promise.all([rt.store.indicators.sightings(indicator.id), rt.store.indicators.history(indicator.id)]);
           process.stdout.write(`${JSON.stringify({ indicator, sightings, history }, null, 2)}\n`);
-        } finally {
-          await rt.store.close();
-        }
+        });
       }),
     );
 
@@ -178,19 +166,16 @@ export function indicatorsCommand(program: Command): void {
     .action((id: string, status: string, opts: { reason: string }) =>
       run(async () => {
         const target = statusOption(status)!;
-        const rt = await openRuntime({ index: false });
-        try {
+        await withRuntime({ index: false }, async (rt) => {
           const updated = await rt.catalog.service.setStatus(Number(id), target, CLI_ACTOR, opts.reason);
           process.stdout.write(`${updated.id} ${updated.kind} ${updated.value}: ${updated.status}\n`);
-        } finally {
-          await rt.store.close();
-        }
+        });
       }),
     );
 }
 
 async function* pages(
-  store: Awaited<ReturnType<typeof openRuntime>>['store'],
+  store: Runtime['store'],
   kind: IndicatorKind | undefined,
   status: IndicatorStatus | undefined,
 ): AsyncGenerator<Indicator[]> {

@@ -2,7 +2,7 @@ import { domainToASCII } from 'node:url';
 import { parse as parseHost } from 'tldts';
 import { parseAddress } from './ip.js';
 import { invalid, type NormalizeResult } from './result.js';
-import { canonicalizeUrl } from './url.js';
+import { canonicalizeUrl, PSL_OPTIONS } from './url.js';
 
 /**
  * Canonical form of the `domain` indicator kind: lower-case punycode host, no trailing dot. A blocked domain covers
@@ -16,13 +16,6 @@ export interface DomainInfo {
   isIp: false;
 }
 
-const PSL_OPTIONS = {
-  allowPrivateDomains: true,
-  extractHostname: false,
-  detectIp: false,
-  validateHostname: false,
-  mixedInputs: false,
-} as const;
 
 /** Normalise a domain name (or the host of a URL given as one) to lower-case punycode. */
 export function normalizeDomain(raw: string): NormalizeResult<DomainInfo> {

@@ -35,7 +35,7 @@ export interface CanonicalUrl {
 const MAX_URL_LENGTH = 8192;
 
 // Options for tldts: we hand it a clean host, so let it skip URL extraction and validation.
-const PSL_OPTIONS = {
+export const PSL_OPTIONS = {
   allowPrivateDomains: true,
   extractHostname: false,
   detectIp: false,
