@@ -42,7 +42,7 @@ describe('fanzha CLI', () => {
     assert.equal(lines[0].matches[0].via, 'exact');
     assert.equal(lines[1].error.code, 'EMPTY_LINE');
     assert.ok(lines[2].error.code);
-    for (const l of lines) for (const key of ['value', 'verdict']) assert.ok(key in l);
+    for (const l of lines) for (const key of ['value', 'kind', 'canonical', 'verdict', 'matches']) assert.ok(key in l, key);
   });
 
   it('finds and checks the indicators in a message', () => {

@@ -1,8 +1,9 @@
 import { FRAUD_TYPES, type FraudType } from '../domain/fraud-type.js';
 import type { IndicatorKind, IndicatorStatus } from '../domain/indicator.js';
+import type { AllowEntry } from '../store/index.js';
 import type { AllowList } from './allowlist.js';
 import type { IndexEntry, IndexMatch, IndicatorIndex } from './match/indicator-index.js';
-import { candidateKinds, canonical as canonicalOf, canonicalizeUrl, hostSuffixes, normalize, urlExpressions } from './normalize/index.js';
+import { candidateKinds, canonical as canonicalOf, canonicalizeUrl, hostSuffixes, normalize, urlExpressionParts } from './normalize/index.js';
 import type { CanonicalUrl } from './normalize/index.js';
 
 export type Verdict = 'block' | 'warn' | 'unknown' | 'allow';
@@ -50,6 +51,7 @@ const UNKNOWN_REASON = Object.fromEntries(
   Object.entries(KIND_NAMES).map(([kind, name]) => [kind, `暂未发现该${name}的涉诈记录，仍请谨慎核实`]),
 ) as Record<IndicatorKind, string>;
 const UNREADABLE = '无法识别的号码、网址或账号';
+const UNEXPLAINED = { code: 'INVALID_VALUE', reason: 'not a valid value' };
 
 /** Answers "is this a known fraud?" from memory only; never touches the database. */
 export class CheckService {
@@ -68,25 +70,26 @@ export class CheckService {
     }
     const kinds = candidateKinds(raw);
     let first: CheckResult | null = null;
-    let firstError: { code: string; reason: string } | null = null;
     for (const k of kinds) {
-      const result = this.checkAs(raw, k);
-      if (result.error) {
-        firstError ??= result.error;
-        continue;
-      }
+      const result = this.checkAs(raw, k, false);
+      if (result.error) continue;
       if (result.verdict !== 'unknown') return result;
       first ??= result;
     }
     if (first) return first;
-    const error = firstError ?? { code: 'UNRECOGNISED_VALUE', reason: 'not a phone number, URL, domain, IP, card, account, app or address' };
+    // Nothing could read the value: explain why in the terms of the likeliest kind.
+    const error = kinds.length
+      ? this.checkAs(raw, kinds[0], true).error!
+      : { code: 'UNRECOGNISED_VALUE', reason: 'not a phone number, URL, domain, IP, card, account, app or address' };
     return { value: raw, kind: null, canonical: null, verdict: 'unknown', matches: [], fraudTypes: [], sightings: 0, reason: UNREADABLE, error };
   }
 
-  private checkAs(raw: string, kind: IndicatorKind): CheckResult {
+  /** `explain: false` skips working out why a value is unreadable, for candidates that may not apply. */
+  private checkAs(raw: string, kind: IndicatorKind, explain = true): CheckResult {
     const now = this.now();
     let canonical: string;
     let matches: IndexMatch[] = [];
+    let allowKey = '';
     if (kind === 'url' || kind === 'domain') {
       const url = canonicalizeUrl(kind === 'domain' && !raw.includes('/') ? `${raw.trim()}/` : raw);
       if (!url.ok) return failed(raw, kind, url);
@@ -98,6 +101,7 @@ export class CheckService {
         canonical = url.canonical;
       }
       matches = this.matchUrl(url.info, now);
+      allowKey = url.info.host;
     } else if (kind === 'ip') {
       const ip = normalize('ip', raw);
       if (!ip.ok) return failed(raw, kind, ip);
@@ -106,13 +110,15 @@ export class CheckService {
     } else {
       const fast = canonicalOf(kind, raw);
       if (fast === null) {
+        if (!explain) return failed(raw, kind, UNEXPLAINED);
         const full = normalize(kind, raw);
-        return failed(raw, kind, full.ok ? { code: 'INVALID_VALUE', reason: 'not a valid value' } : full);
+        return failed(raw, kind, full.ok ? UNEXPLAINED : full);
       }
       canonical = fast;
       matches = this.exact(kind, canonical, now);
     }
-    return this.verdict(raw, kind, canonical, matches);
+    const allowed = allowKey ? this.allowlist.covering('domain', allowKey) : this.allowlist.covering(kind, canonical);
+    return this.verdict(raw, kind, canonical, matches, allowed);
   }
 
   private exact(kind: IndicatorKind, canonical: string, now: number): IndexMatch[] {
@@ -122,37 +128,25 @@ export class CheckService {
 
   /** Domain indicators on any host suffix, URL indicators on any host-suffix × path-prefix expression. */
   private matchUrl(url: CanonicalUrl, now: number): IndexMatch[] {
-    const out: IndexMatch[] = [];
-    if (url.hostIsIp) {
-      out.push(...this.index.matchIp(url.host.replace(/^\[|\]$/g, ''), now));
-    } else {
-      const hosts = hostSuffixes(url.host);
-      for (let i = 0; i < hosts.length; i++) {
+    const out: IndexMatch[] = url.hostIsIp ? this.index.matchIp(url.host.replace(/^\[|\]$/g, ''), now) : [];
+    // URL indicators can only sit on these hosts (never on a public suffix), so one pass over them tells
+    // whether the path expressions need testing at all; most look-ups stop there.
+    const hosts = url.hostIsIp ? [url.host] : hostSuffixes(url.host);
+    let hasUrls = false;
+    for (let i = 0; i < hosts.length; i++) {
+      if (!url.hostIsIp) {
         const row = this.index.findActive('domain', hosts[i], now);
         if (row >= 0) out.push({ entry: this.index.entry(row), via: i === 0 ? 'exact' : 'domain_suffix', expression: hosts[i] });
       }
+      hasUrls ||= this.index.hostHasUrls(hosts[i]);
     }
-    if (!this.hasUrlIndicators(url)) return out;
-    const exact = url.canonical;
-    for (const expression of urlExpressions(url)) {
-      const row = this.index.findActive('url', expression, now);
-      if (row >= 0) out.push({ entry: this.index.entry(row), via: expression === exact ? 'exact' : 'path_prefix', expression });
-    }
+    if (!hasUrls) return out;
+    const { hosts: urlHosts, paths } = urlExpressionParts(url);
+    this.index.matchUrlExpressions(urlHosts, paths, url.canonical, now, out);
     return out;
   }
 
-  /** Whether any URL indicator lives on the host or a parent of it; most look-ups stop here. */
-  private hasUrlIndicators(url: CanonicalUrl): boolean {
-    if (url.hostIsIp) return this.index.hostHasUrls(url.host);
-    const host = url.host;
-    for (let at = 0; at >= 0; at = host.indexOf('.', at) + 1 || -1) {
-      if (this.index.hostHasUrls(host.slice(at))) return true;
-    }
-    return false;
-  }
-
-  private verdict(raw: string, kind: IndicatorKind, canonical: string, found: IndexMatch[]): CheckResult {
-    const allowed = this.allowlist.covering(kind, canonical);
+  private verdict(raw: string, kind: IndicatorKind, canonical: string, found: IndexMatch[], allowed: AllowEntry | undefined): CheckResult {
     if (found.length === 0 && !allowed) {
       return { value: raw, kind, canonical, verdict: 'unknown', matches: [], fraudTypes: [], sightings: 0, reason: UNKNOWN_REASON[kind] };
     }

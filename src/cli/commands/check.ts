@@ -36,7 +36,11 @@ export function checkCommand(program: Command): void {
             for await (const raw of readline.createInterface({ input: process.stdin, crlfDelay: Infinity })) {
               line++;
               const value = raw.trim();
-              write(value ? checker.check(value, kind) : { line, value: raw, verdict: 'unknown', error: { code: 'EMPTY_LINE', reason: 'empty line' } });
+              write(
+                value
+                  ? checker.check(value, kind)
+                  : { value: raw, kind: null, canonical: null, verdict: 'unknown', matches: [], error: { code: 'EMPTY_LINE', reason: `line ${line} is empty` } },
+              );
             }
           }
         });

@@ -1,6 +1,7 @@
 import { FRAUD_TYPE_CODES, type FraudType } from '../../domain/fraud-type.js';
 import { INDICATOR_KINDS, INDICATOR_STATUSES, type IndicatorKind, type IndicatorStatus } from '../../domain/indicator.js';
 import { CidrIndex } from './cidr-index.js';
+import { hashHi, hashLo, hashPair, hashRaw, hashString } from './hash.js';
 import { KeyTable } from './key-table.js';
 import { urlHostname } from './url-host.js';
 
@@ -38,6 +39,8 @@ export interface IndexInput {
 }
 
 const KIND_CODE = new Map(INDICATOR_KINDS.map((k, i) => [k, i + 1]));
+const URL_SEED = KIND_CODE.get('url')!;
+const PATH_SCRATCH = new Uint32Array(32);
 const STATUS_CODE = new Map(INDICATOR_STATUSES.map((s, i) => [s, i]));
 const TYPE_BIT = new Map(FRAUD_TYPE_CODES.map((t, i) => [t as string, 1 << i]));
 /** Namespace of "this host has URL indicators", so most URL look-ups skip the path expressions. */
@@ -85,11 +88,12 @@ export class IndicatorIndex {
   /** Adds the indicator or refreshes the row it already has. */
   upsert(input: IndexInput): void {
     const kind = KIND_CODE.get(input.kind)!;
-    let row = this.keys.get(input.value, kind);
+    hashKey(input.kind, input.value, kind);
+    let row = this.keys.getHashed();
     if (row < 0) {
       row = this.count++;
       if ((row + 1) * ROW > this.rows.length) this.growRows();
-      this.keys.set(input.value, kind, row);
+      this.keys.setHashed(row);
       if (input.kind === 'ip') this.ip.add(input.value, row);
       if (input.kind === 'url') this.urlHosts.set(urlHostname(input.value), URL_HOST_SEED, 0);
     }
@@ -103,8 +107,35 @@ export class IndicatorIndex {
 
   /** The active indicator stored under exactly this canonical value, or -1. */
   findActive(kind: IndicatorKind, canonical: string, now: number): number {
-    const row = this.keys.get(canonical, KIND_CODE.get(kind)!);
+    hashKey(kind, canonical, KIND_CODE.get(kind)!);
+    const row = this.keys.getHashed();
     return row >= 0 && this.isActive(row, now) ? row : -1;
+  }
+
+  /**
+   * Active URL indicators among the expressions `hosts[i] + paths[j]` (see `urlExpressionParts`), most
+   * specific host first. Each half is hashed once; only hits build their expression string.
+   */
+  matchUrlExpressions(hosts: readonly string[], paths: readonly string[], exact: string, now: number, out: IndexMatch[]): void {
+    const pathHashes = paths.length * 2 <= PATH_SCRATCH.length ? PATH_SCRATCH : new Uint32Array(paths.length * 2);
+    for (let j = 0; j < paths.length; j++) {
+      hashRaw(paths[j]);
+      pathHashes[2 * j] = hashHi;
+      pathHashes[2 * j + 1] = hashLo;
+    }
+    for (let i = 0; i < hosts.length; i++) {
+      hashRaw(hosts[i]);
+      const hostHi = hashHi;
+      const hostLo = hashLo;
+      for (let j = 0; j < paths.length; j++) {
+        hashPair(hostHi, hostLo, pathHashes[2 * j], pathHashes[2 * j + 1], URL_SEED);
+        const row = this.keys.getHashed();
+        if (row >= 0 && this.isActive(row, now)) {
+          const expression = hosts[i] + paths[j];
+          out.push({ entry: this.entry(row), via: expression === exact ? 'exact' : 'path_prefix', expression });
+        }
+      }
+    }
   }
 
   /** Whether any URL indicator lives on exactly this host name (any port). */
@@ -151,6 +182,22 @@ export class IndicatorIndex {
     bigger.set(this.rows);
     this.rows = bigger;
   }
+}
+
+/** Hashes a canonical value into `hashHi`/`hashLo`: URLs as a (host, path) pair, the rest whole. */
+function hashKey(kind: IndicatorKind, value: string, seed: number): void {
+  if (kind !== 'url') {
+    hashString(value, seed);
+    return;
+  }
+  const slash = value.indexOf('/');
+  const host = slash < 0 ? value : value.slice(0, slash);
+  const path = slash < 0 ? '/' : value.slice(slash);
+  hashRaw(host);
+  const hostHi = hashHi;
+  const hostLo = hashLo;
+  hashRaw(path);
+  hashPair(hostHi, hostLo, hashHi, hashLo, seed);
 }
 
 function typeMask(types: string | readonly string[]): number {

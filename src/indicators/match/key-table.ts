@@ -28,6 +28,11 @@ export class KeyTable {
   /** Row stored for `key` in namespace `seed`, or -1. */
   get(key: string, seed: number): number {
     hashString(key, seed);
+    return this.getHashed();
+  }
+
+  /** Row stored under the key last hashed into `hashHi`/`hashLo`, or -1. */
+  getHashed(): number {
     const hi = hashHi;
     const lo = hashLo;
     const slots = this.slots;
@@ -43,9 +48,16 @@ export class KeyTable {
 
   /** Stores `row` for `key`, replacing what was there. */
   set(key: string, seed: number, row: number): void {
-    if ((this.used + 1) / (this.mask + 1) > 0.7) this.grow();
     hashString(key, seed);
-    if (this.place(hashHi, hashLo, row + 1)) this.used++;
+    this.setHashed(row);
+  }
+
+  /** Stores `row` under the key last hashed into `hashHi`/`hashLo`. */
+  setHashed(row: number): void {
+    const hi = hashHi;
+    const lo = hashLo;
+    if ((this.used + 1) / (this.mask + 1) > 0.7) this.grow();
+    if (this.place(hi, lo, row + 1)) this.used++;
   }
 
   /** Returns true when the key was new. */

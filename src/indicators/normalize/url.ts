@@ -169,21 +169,26 @@ function canonicalPath(raw: string): string {
  * prefixes from the deepest to '/'. Each is `host[:port]/path`. For an IP host only the exact host.
  */
 export function urlExpressions(url: CanonicalUrl): string[] {
-  const hosts = url.hostIsIp ? [url.host] : lookupHosts(url.host);
-  const paths = pathPrefixes(url.path, url.query);
-  const portPart = url.port === null ? '' : `:${url.port}`;
+  const { hosts, paths } = urlExpressionParts(url);
   const out: string[] = [];
-  for (let i = 0; i < hosts.length; i++) {
-    const hp = hosts[i] + portPart;
-    for (let j = 0; j < paths.length; j++) out.push(hp + paths[j]);
-  }
+  for (let i = 0; i < hosts.length; i++) for (let j = 0; j < paths.length; j++) out.push(hosts[i] + paths[j]);
   return out;
+}
+
+/**
+ * The two halves of `urlExpressions`: every expression is `hosts[i] + paths[j]` (hosts carry the port), so a
+ * matcher can hash each half once instead of every whole expression.
+ */
+export function urlExpressionParts(url: CanonicalUrl): { hosts: string[]; paths: string[] } {
+  const hosts = url.hostIsIp ? [url.host] : lookupHosts(url.host);
+  if (url.port !== null) for (let i = 0; i < hosts.length; i++) hosts[i] += `:${url.port}`;
+  return { hosts, paths: pathPrefixes(url.path, url.query) };
 }
 
 /** Host suffixes used for domain-indicator matching: exact host then parent domains down to (and including) the registrable domain; none for an IP host. */
 export function hostSuffixes(host: string): string[] {
   if (host.length === 0 || isIpHost(host)) return [];
-  const suffix = getPublicSuffix(host, PSL_OPTIONS);
+  const suffix = publicSuffix(host);
   const limit = suffix === null ? host.length : suffix.length; // a candidate must be longer than the public suffix
   const out = [host];
   let dot = host.indexOf('.');
@@ -192,6 +197,17 @@ export function hostSuffixes(host: string): string[] {
     dot = host.indexOf('.', dot + 1);
   }
   return out;
+}
+
+// A look-up asks for the public suffix of one host twice (host suffixes, then URL expressions): remember the last.
+let lastHost = '';
+let lastSuffix: string | null = null;
+function publicSuffix(host: string): string | null {
+  if (host !== lastHost) {
+    lastSuffix = getPublicSuffix(host, PSL_OPTIONS);
+    lastHost = host;
+  }
+  return lastSuffix;
 }
 
 function lookupHosts(host: string): string[] {
@@ -203,7 +219,7 @@ function lookupHosts(host: string): string[] {
   const second = host.lastIndexOf('.', last - 1);
   // The only parent of a two-label host is its TLD, which is always a public suffix: no list look-up needed.
   if (second < 0) return out;
-  const suffix = getPublicSuffix(host, PSL_OPTIONS);
+  const suffix = publicSuffix(host);
   const minLength = (suffix === null ? host.length : suffix.length) + 1; // a parent must be longer than the suffix
   let dot = second;
   for (let k = 0; k < 3; k++) {
