@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { FanzhaError } from '../domain/errors.js';
 import type { AppContext } from './context.js';
 import { errorHandler } from './errors.js';
@@ -13,7 +13,8 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     logger: options.logger ? { level: ctx.config.LOG_LEVEL } : false,
     trustProxy: ctx.config.FANZHA_TRUST_PROXY,
     bodyLimit: 16 * 1024 * 1024,
-    disableRequestLogging: true,
+    // Errors are logged; one line per request would drown them at partner volumes.
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.decorateRequest('principal', null);
   app.setErrorHandler(errorHandler);
