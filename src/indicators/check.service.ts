@@ -134,11 +134,9 @@ export class CheckService {
     const hosts = url.hostIsIp ? [url.host] : hostSuffixes(url.host);
     let hasUrls = false;
     for (let i = 0; i < hosts.length; i++) {
-      if (!url.hostIsIp) {
-        const row = this.index.findActive('domain', hosts[i], now);
-        if (row >= 0) out.push({ entry: this.index.entry(row), via: i === 0 ? 'exact' : 'domain_suffix', expression: hosts[i] });
-      }
-      hasUrls ||= this.index.hostHasUrls(hosts[i]);
+      const row = this.index.probeHost(hosts[i], now);
+      if (row >= 0 && !url.hostIsIp) out.push({ entry: this.index.entry(row), via: i === 0 ? 'exact' : 'domain_suffix', expression: hosts[i] });
+      hasUrls ||= this.index.lastHostHasUrls;
     }
     if (!hasUrls) return out;
     const { hosts: urlHosts, paths } = urlExpressionParts(url);

@@ -23,8 +23,13 @@ export function hashRaw(s: string): void {
 /** The hash of `s` in namespace `seed` (one per indicator kind) into `hashHi`/`hashLo`. */
 export function hashString(s: string, seed: number): void {
   hashRaw(s);
-  hashHi = fmix(hashHi ^ Math.imul(seed, 0x27d4eb2f)) >>> 0;
-  hashLo = fmix(hashLo + Math.imul(seed, 0x165667b1)) >>> 0;
+  hashSeeded(hashHi, hashLo, seed);
+}
+
+/** The hash in namespace `seed` of a string whose raw hash is (rawHi, rawLo), into `hashHi`/`hashLo`. */
+export function hashSeeded(rawHi: number, rawLo: number, seed: number): void {
+  hashHi = fmix(rawHi ^ Math.imul(seed, 0x27d4eb2f)) >>> 0;
+  hashLo = fmix(rawLo + Math.imul(seed, 0x165667b1)) >>> 0;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { FRAUD_TYPE_CODES, type FraudType } from '../../domain/fraud-type.js';
 import { INDICATOR_KINDS, INDICATOR_STATUSES, type IndicatorKind, type IndicatorStatus } from '../../domain/indicator.js';
 import { CidrIndex } from './cidr-index.js';
-import { hashHi, hashLo, hashPair, hashRaw, hashString } from './hash.js';
+import { hashHi, hashLo, hashPair, hashRaw, hashSeeded, hashString } from './hash.js';
 import { KeyTable } from './key-table.js';
 import { urlHostname } from './url-host.js';
 
@@ -38,14 +38,16 @@ export interface IndexInput {
   expiresAt: number | null;
 }
 
-const KIND_CODE = new Map(INDICATOR_KINDS.map((k, i) => [k, i + 1]));
-const URL_SEED = KIND_CODE.get('url')!;
+// Plain objects and a bit mask rather than Map / Set: these are read on every look-up.
+const KIND_CODE = Object.fromEntries(INDICATOR_KINDS.map((k, i) => [k, i + 1])) as Record<IndicatorKind, number>;
+const URL_SEED = KIND_CODE.url;
+const DOMAIN_SEED = KIND_CODE.domain;
 const PATH_SCRATCH = new Uint32Array(32);
 const STATUS_CODE = new Map(INDICATOR_STATUSES.map((s, i) => [s, i]));
 const TYPE_BIT = new Map(FRAUD_TYPE_CODES.map((t, i) => [t as string, 1 << i]));
 /** Namespace of "this host has URL indicators", so most URL look-ups skip the path expressions. */
 const URL_HOST_SEED = 101;
-const ACTIVE = new Set<number>(['reported', 'verified', 'blocked'].map((s) => STATUS_CODE.get(s as IndicatorStatus)!));
+const ACTIVE_MASK = (['reported', 'verified', 'blocked'] as const).reduce((m, s) => m | (1 << STATUS_CODE.get(s)!), 0);
 
 // One row is four 32-bit words side by side, so a hit reads one cache line:
 // [meta, expiry in seconds since the epoch (0 = none), sightings, id]; meta packs
@@ -87,7 +89,7 @@ export class IndicatorIndex {
 
   /** Adds the indicator or refreshes the row it already has. */
   upsert(input: IndexInput): void {
-    const kind = KIND_CODE.get(input.kind)!;
+    const kind = KIND_CODE[input.kind];
     hashKey(input.kind, input.value, kind);
     let row = this.keys.getHashed();
     if (row < 0) {
@@ -107,7 +109,7 @@ export class IndicatorIndex {
 
   /** The active indicator stored under exactly this canonical value, or -1. */
   findActive(kind: IndicatorKind, canonical: string, now: number): number {
-    hashKey(kind, canonical, KIND_CODE.get(kind)!);
+    hashKey(kind, canonical, KIND_CODE[kind]);
     const row = this.keys.getHashed();
     return row >= 0 && this.isActive(row, now) ? row : -1;
   }
@@ -138,10 +140,23 @@ export class IndicatorIndex {
     }
   }
 
-  /** Whether any URL indicator lives on exactly this host name (any port). */
-  hostHasUrls(host: string): boolean {
-    return this.urlHosts.get(host, URL_HOST_SEED) >= 0;
+  /**
+   * One pass over a host name for two questions: the active domain indicator stored under exactly this host
+   * (returned, or -1), and whether any URL indicator lives on it (`lastHostHasUrls`).
+   */
+  probeHost(host: string, now: number): number {
+    hashRaw(host);
+    const rawHi = hashHi;
+    const rawLo = hashLo;
+    hashSeeded(rawHi, rawLo, URL_HOST_SEED);
+    this.lastHostHasUrls = this.urlHosts.getHashed() >= 0;
+    hashSeeded(rawHi, rawLo, DOMAIN_SEED);
+    const row = this.keys.getHashed();
+    return row >= 0 && this.isActive(row, now) ? row : -1;
   }
+
+  /** Set by `probeHost`. */
+  lastHostHasUrls = false;
 
   /** Active IP indicators (single addresses and CIDR ranges) containing `address`, most specific first. */
   matchIp(address: string, now: number): IndexMatch[] {
@@ -154,7 +169,7 @@ export class IndicatorIndex {
 
   isActive(row: number, now: number): boolean {
     const at = row * ROW;
-    if (!ACTIVE.has((this.rows[at] >>> STATUS_SHIFT) & 0x7)) return false;
+    if (((ACTIVE_MASK >>> ((this.rows[at] >>> STATUS_SHIFT) & 0x7)) & 1) === 0) return false;
     const expiry = this.rows[at + 1];
     return expiry === 0 || expiry * 1000 > now;
   }
