@@ -45,6 +45,41 @@ for (const engine of testEngines()) {
       }
     });
 
+    it('imports CSV with per-line kinds and fraud types, and STIX bundles, reporting each bad line', async () => {
+      const { store, catalog } = await setup();
+      try {
+        const csv = [
+          'kind,value,status,fraud_types',
+          'phone,138-0000-1111,blocked,impersonate_authority',
+          'url,http://fake-police.cn/case/,verified,impersonate_authority;other',
+          'bank_card,6222 0212 3456 7890 123,blocked,bogus_type',
+          'payment_account,支付宝：13800001111,reported,task_rebate',
+        ].join('\n');
+        const report = await importIndicators(catalog.service, [csv], { format: 'csv', reporter: 'import:csv', actor: analyst });
+        assert.equal(report.created, 3);
+        assert.deepEqual(report.rejected.map((p) => [p.at, p.code]), [[4, 'INVALID_FRAUD_TYPE']]);
+        assert.equal(catalog.checker.check('http://fake-police.cn/case/123').verdict, 'block');
+        assert.deepEqual(catalog.checker.check('alipay:13800001111').fraudTypes, ['task_rebate']);
+        const stix = JSON.stringify({
+          type: 'bundle',
+          objects: [
+            { type: 'indicator', pattern_type: 'stix', pattern: "[domain-name:value = 'stix-scam.top']", x_fanzha_fraud_types: ['fake_shopping'] },
+            { type: 'indicator', pattern_type: 'stix', pattern: "[x-fanzha-phone:value = '+86 171 0000 2222']" },
+            { type: 'indicator', pattern_type: 'stix', pattern: 'not a pattern' },
+            { type: 'identity', name: 'partner' },
+          ],
+        });
+        const fromStix = await importIndicators(catalog.service, [stix], { format: 'stix', reporter: 'import:stix', actor: analyst, status: 'blocked' });
+        assert.equal(fromStix.created, 2);
+        assert.deepEqual(fromStix.rejected.map((p) => p.at), [3]);
+        assert.deepEqual(catalog.checker.check('www.stix-scam.top').fraudTypes, ['fake_shopping']);
+        assert.equal(catalog.checker.check('17100002222').verdict, 'block');
+        assert.equal((await store.indicators.getByValue('phone', '+8613800001111'))?.status, 'blocked');
+      } finally {
+        await store.close();
+      }
+    });
+
     it('counts independent reports, and raises a value for verification at the threshold', async () => {
       const { store, catalog } = await setup();
       try {
