@@ -10,13 +10,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { TokenService } from '../src/auth/index.js';
 import { loadConfig } from '../src/config/index.js';
 import type { Actor } from '../src/domain/role.js';
 import { Worker } from 'node:worker_threads';
 import { canonical, IndicatorCatalog, importIndicators, type ImportFormat } from '../src/indicators/index.js';
 import type { IndicatorKind } from '../src/domain/indicator.js';
 import { buildServer } from '../src/server/app.js';
+import { createContext } from '../src/server/context.js';
 import { openStore, type NewIndicator, type Store } from '../src/store/index.js';
 import { Rng } from './rng.js';
 
@@ -298,9 +298,9 @@ async function main(): Promise<void> {
   report('phone check() with the kind detected from the value', `${Math.round(detectRate).toLocaleString()} /s`, '');
 
   // HTTP: batches of 10,000 mixed values from 4 concurrent connections, the client in a worker thread.
-  const tokens = new TokenService(store);
-  const { secret } = await tokens.create('telecom_partner', 'bench', 'bench');
-  const app = await buildServer({ config, store, catalog, tokens });
+  const ctx = createContext(config, store, catalog);
+  const { secret } = await ctx.tokens.create('telecom_partner', 'bench', 'bench');
+  const app = await buildServer(ctx);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const mixed = Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? urls[i] : i % 3 === 1 ? phones[i] : accounts[i]));
   const httpRate = await httpLoad(`${address}/api/v1/check`, secret, JSON.stringify({ values: mixed }), mixed.length, 60, 4);

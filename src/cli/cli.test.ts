@@ -77,6 +77,25 @@ describe('fanzha CLI', () => {
     assert.match(res.stderr, /line 2: ALLOWLISTED/);
   });
 
+  it('classifies JSON lines in order, with an error line for a malformed one', () => {
+    const input = [
+      JSON.stringify({ id: 1, text: '您好，我是京东客服，您的会员即将扣费，关闭需要下载会议软件共享屏幕操作' }),
+      '{not json',
+      JSON.stringify({ id: 3 }),
+      JSON.stringify({ id: 4, text: '明天上午十点开会，记得带上季度报表' }),
+    ].join('\n');
+    const res = fanzha(['classify'], input);
+    assert.equal(res.code, 0, res.stderr);
+    const out = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(out.length, 4);
+    assert.equal(out[0].id, 1);
+    assert.equal(out[0].fraud, true);
+    for (const key of ['id', 'fraud', 'score', 'type', 'typeScore', 'reasons']) assert.ok(key in out[0], key);
+    assert.deepEqual([out[1].line, out[1].error.code], [2, 'INVALID_JSON']);
+    assert.deepEqual([out[2].id, out[2].error.code], [3, 'VALIDATION_FAILED']);
+    assert.equal(out[3].fraud, false);
+  });
+
   it('stops with every configuration problem listed', () => {
     const res = fanzha(['indicators', 'list'], undefined, { PORT: 'abc', FANZHA_VERIFY_THRESHOLD: '0' });
     assert.equal(res.code, 2);

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { adminCommands } from './commands/admin.js';
 import { checkCommand } from './commands/check.js';
+import { classifyCommand } from './commands/classify.js';
 import { indicatorsCommand } from './commands/indicators.js';
 import { serveCommand } from './commands/serve.js';
 
@@ -10,6 +11,7 @@ const program = new Command('fanzha')
 
 serveCommand(program);
 checkCommand(program);
+classifyCommand(program);
 indicatorsCommand(program);
 adminCommands(program);
 

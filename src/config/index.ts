@@ -29,6 +29,8 @@ const schema = z.object({
   FANZHA_TTL_DAYS_PHONE: intFrom(1, 3650).default(180),
   FANZHA_TTL_DAYS_WEB: intFrom(1, 3650).default(90),
   FANZHA_TTL_DAYS_ACCOUNT: intFrom(1, 3650).default(365),
+  /** Fraud probability at which the text model says "fraud"; the model file's tuned threshold when unset. */
+  FANZHA_TEXT_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   /** Trust X-Forwarded-For for the client address (behind a reverse proxy). */
   FANZHA_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });

@@ -4,6 +4,8 @@ import type { AppContext } from './context.js';
 import { errorHandler } from './errors.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { checkRoutes } from './routes/check.routes.js';
+import { classifyRoutes } from './routes/classify.routes.js';
+import { RateLimiter } from './rate-limit.js';
 import { feedRoutes } from './routes/feed.routes.js';
 import { indicatorRoutes } from './routes/indicator.routes.js';
 
@@ -40,7 +42,9 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     uptimeSeconds: Math.round(process.uptime()),
   }));
 
-  checkRoutes(app, ctx);
+  const publicLimiter = new RateLimiter(ctx.config.FANZHA_PUBLIC_RATE_PER_MIN);
+  checkRoutes(app, ctx, publicLimiter);
+  classifyRoutes(app, ctx, publicLimiter);
   indicatorRoutes(app, ctx);
   feedRoutes(app, ctx);
   adminRoutes(app, ctx);

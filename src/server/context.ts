@@ -1,11 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import type { TokenService } from '../auth/index.js';
-import { can, type Permission } from '../auth/index.js';
+import { can, TokenService, type Permission } from '../auth/index.js';
 import type { Config } from '../config/index.js';
 import { FanzhaError } from '../domain/errors.js';
 import type { Actor, Role } from '../domain/role.js';
 import type { IndicatorCatalog } from '../indicators/index.js';
 import type { Store } from '../store/index.js';
+import { TextService } from '../text/index.js';
+import type { RateLimiter } from './rate-limit.js';
 
 /** What routes are given: configuration and the services of this process. */
 export interface AppContext {
@@ -13,6 +14,12 @@ export interface AppContext {
   store: Store;
   catalog: IndicatorCatalog;
   tokens: TokenService;
+  text: TextService;
+}
+
+/** The context of one process: tokens and the text service over the store and the indicator catalog. */
+export function createContext(config: Config, store: Store, catalog: IndicatorCatalog): AppContext {
+  return { config, store, catalog, tokens: new TokenService(store), text: new TextService(catalog.checker, config.FANZHA_TEXT_THRESHOLD) };
 }
 
 declare module 'fastify' {
@@ -34,4 +41,13 @@ export function requirePermission(request: FastifyRequest, permission: Permissio
   if (!p) throw new FanzhaError('UNAUTHENTICATED', 'this route needs a bearer token (Authorization: Bearer fz_…)');
   if (!can(p.role, permission)) throw new FanzhaError('FORBIDDEN', `role ${p.role} may not do this (${permission})`);
   return p;
+}
+
+/** Public (token-less) callers spend `cost` from their per-client budget; token holders are not limited. */
+export function throttle(limiter: RateLimiter, request: FastifyRequest, cost: number): void {
+  if (request.principal) return;
+  const wait = limiter.take(request.ip, cost);
+  if (wait > 0) {
+    throw new FanzhaError('RATE_LIMITED', `too many look-ups from this address; try again in ${wait} s`, { retryAfterSeconds: wait });
+  }
 }

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { TokenService } from '../auth/index.js';
 import { loadConfig } from '../config/index.js';
 import type { Role } from '../domain/role.js';
 import { IndicatorCatalog } from '../indicators/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { buildServer } from './app.js';
+import { createContext } from './context.js';
 
 describe('HTTP API', () => {
   let app: FastifyInstance;
@@ -18,11 +18,11 @@ describe('HTTP API', () => {
     const config = loadConfig({ FANZHA_PUBLIC_RATE_PER_MIN: '5', FANZHA_PUBLIC_BATCH_MAX: '3' });
     store = await openStore({ sqliteFile: ':memory:' });
     const { catalog } = await IndicatorCatalog.open(store, config);
-    const tokens = new TokenService(store);
+    const ctx = createContext(config, store, catalog);
     for (const role of ['admin', 'analyst', 'telecom_partner', 'bank_partner', 'station_officer', 'hotline'] as Role[]) {
-      secrets[role] = (await tokens.create(role, `test ${role}`, 'test')).secret;
+      secrets[role] = (await ctx.tokens.create(role, `test ${role}`, 'test')).secret;
     }
-    app = await buildServer({ config, store, catalog, tokens });
+    app = await buildServer(ctx);
   });
   after(async () => {
     await app.close();
@@ -134,6 +134,9 @@ describe('HTTP API', () => {
     assert.deepEqual(history.map((h) => h.action), ['create', 'status']);
     assert.equal(history[1].reason, 'a legitimate lender');
     assert.equal(detail.json().sightings[0].reporter, 'import:test-list');
+    const partnerView = await app.inject({ url: `/api/v1/indicators/${target.id}`, headers: auth('bank_partner') });
+    assert.equal(partnerView.json().sightings[0].reporter, 'import', 'partners do not see who reported a value');
+    assert.doesNotMatch(JSON.stringify(partnerView.json().history), /test analyst/);
   });
 
   it('takes reports from partners as reported values, each bad one by index', async () => {
@@ -170,5 +173,34 @@ describe('HTTP API', () => {
     assert.equal(after.statusCode, 401, 'a revoked token stops working at once');
     const list = await app.inject({ url: '/api/v1/tokens', headers: auth('admin') });
     assert.doesNotMatch(list.body, /fz_/, 'secrets are never listed');
+  });
+
+  it('classifies a message with the text model and looks up the indicators in it', async () => {
+    const scam = '【公安局】您涉嫌一起洗钱案件，请立即将资金转入安全账户配合调查，联系专案民警 138 1234 5678';
+    const one = await app.inject({ method: 'POST', url: '/api/v1/classify', payload: { id: 7, text: scam } });
+    assert.equal(one.statusCode, 200, one.body);
+    const body = one.json();
+    assert.equal(body.id, 7);
+    assert.equal(body.fraud, true);
+    assert.equal(body.type, 'impersonate_authority');
+    assert.ok(body.score > 0.5 && body.score <= 1);
+    assert.ok(body.reasons.some((r: { phrase: string }) => r.phrase.includes('安全账户')));
+    assert.equal(body.indicators[0].canonical, '+8613812345678');
+    assert.equal(body.verdict, 'warn');
+    const pasted = await app.inject({ method: 'POST', url: '/api/v1/check/text', headers: auth('hotline'), payload: { text: scam } });
+    assert.equal(pasted.json().fraud, true);
+  });
+
+  it('classifies batches in order, with an error entry for each bad item', async () => {
+    const items = [{ id: 'a', text: '妈，我今晚回家吃饭，给我留点汤' }, { id: 'b' }, { id: 'c', text: '您好，我是京东客服，您的会员即将扣费，关闭需要下载会议软件共享屏幕操作' }];
+    const res = await app.inject({ method: 'POST', url: '/api/v1/classify', headers: auth('telecom_partner'), payload: { items } });
+    assert.equal(res.statusCode, 200, res.body);
+    const results = res.json().results;
+    assert.deepEqual(results.map((r: { id: string }) => r.id), ['a', 'b', 'c']);
+    assert.equal(results[0].fraud, false);
+    assert.equal(results[1].error.code, 'VALIDATION_FAILED');
+    assert.equal(results[2].fraud, true);
+    const anonymous = await app.inject({ method: 'POST', url: '/api/v1/classify', payload: { items } });
+    assert.equal(anonymous.json().error.code, 'UNAUTHENTICATED');
   });
 });

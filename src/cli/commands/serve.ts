@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { TokenService } from '../../auth/index.js';
 import { IndicatorCatalog } from '../../indicators/index.js';
 import { buildServer } from '../../server/app.js';
+import { createContext } from '../../server/context.js';
 import { openRuntimeConfig, run } from '../runtime.js';
 
 /** `fanzha serve`: the API (and, as they land, the console and the workers) in one process. */
@@ -19,14 +19,14 @@ export function serveCommand(program: Command): void {
         const { catalog, stats } = await IndicatorCatalog.open(store, config);
         console.log(`fanzha: ${stats.indicators} indicators loaded in ${stats.ms} ms`);
         catalog.startBackground();
-        const tokens = new TokenService(store);
-        const adminFile = await tokens.bootstrapAdmin(config.FANZHA_DATA_DIR);
+        const ctx = createContext(config, store, catalog);
+        const adminFile = await ctx.tokens.bootstrapAdmin(config.FANZHA_DATA_DIR);
         if (adminFile) {
           console.log(`fanzha: first start: an admin token was written to ${adminFile}`);
           console.log(`        read it with:  cat ${adminFile}`);
           console.log('        use it as:     Authorization: Bearer <token>   (create more with: npx fanzha tokens create)');
         }
-        const app = await buildServer({ config, store, catalog, tokens }, { logger: config.LOG_LEVEL !== 'silent' });
+        const app = await buildServer(ctx, { logger: config.LOG_LEVEL !== 'silent' });
         const address = await app.listen({ port: config.PORT, host: config.HOST });
         console.log(`fanzha: listening on ${address.replace('0.0.0.0', 'localhost')}`);
         const stop = async () => {

@@ -70,13 +70,20 @@ export function indicatorRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.get('/api/v1/indicators/:id', async (request) => {
-    requirePermission(request, 'indicators:read');
+    const principal = requirePermission(request, 'indicators:read');
     const { id } = idParams.parse(request.params);
     const indicator = await store.indicators.get(id);
     if (!indicator) throw new FanzhaError('NOT_FOUND', `no indicator ${id}`);
     const [history, sightings] = await Promise.all([store.indicators.history(id), store.indicators.sightings(id)]);
     const info = normalize(indicator.kind, indicator.value);
-    return { indicator, info: info.ok ? info.info : null, sightings, history };
+    if (can(principal.role, 'indicators:manage')) return { indicator, info: info.ok ? info.info : null, sightings, history };
+    // Partners and stations see what happened, not who reported it or the notes taken from victims.
+    return {
+      indicator,
+      info: info.ok ? info.info : null,
+      sightings: sightings.map((s) => ({ ...s, reporter: s.reporter.split(':')[0], ref: null, note: null })),
+      history: history.map((h) => ({ ...h, actor: h.actor.split(/[: ]/)[0] })),
+    };
   });
 
   app.post('/api/v1/indicators/:id/status', async (request) => {
