@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config/index.js';
 import type { Actor } from '../src/domain/role.js';
-import { Worker } from 'node:worker_threads';
+import { spawn } from 'node:child_process';
 import { canonical, IndicatorCatalog, importIndicators, type ImportFormat } from '../src/indicators/index.js';
 import type { IndicatorKind } from '../src/domain/indicator.js';
 import { buildServer } from '../src/server/app.js';
@@ -130,31 +130,46 @@ async function generate(store: Store, count: number): Promise<void> {
   }
 }
 
-/** Sends `requests` POSTs over `connections` parallel connections from a worker thread; returns values/s. */
+/**
+ * Sends `requests` POSTs over `connections` keep-alive connections from a separate client process (as a
+ * partner's system would be); returns values per second.
+ */
 async function httpLoad(url: string, token: string, body: string, perRequest: number, requests: number, connections: number): Promise<number> {
-  const worker = new Worker(
-    `const { parentPort, workerData: w } = require('node:worker_threads');
-     (async () => {
-       let sent = 0;
-       const started = performance.now();
-       await Promise.all(Array.from({ length: w.connections }, async () => {
-         while (sent < w.requests) {
-           sent++;
-           const res = await fetch(w.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer ' + w.token }, body: w.body });
-           if (res.status !== 200) throw new Error('HTTP ' + res.status + ': ' + (await res.text()));
-           await res.arrayBuffer();
-         }
-       }));
-       parentPort.postMessage(performance.now() - started);
-     })().catch((err) => { throw err; });`,
-    { eval: true, workerData: { url, token, body, requests, connections } },
-  );
-  const ms = await new Promise<number>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
+  const client = `
+    const http = require('node:http');
+    const { URL: url, TOKEN: token, REQUESTS, CONNECTIONS } = process.env;
+    const body = require('node:fs').readFileSync(0, 'utf8');
+    const agent = new http.Agent({ keepAlive: true, maxSockets: Number(CONNECTIONS) });
+    const target = new URL(url);
+    const post = () => new Promise((resolve, reject) => {
+      const req = http.request({ agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: 'Bearer ' + token } }, (res) => {
+        if (res.statusCode !== 200) reject(new Error('HTTP ' + res.statusCode));
+        res.on('data', () => {});
+        res.on('end', resolve);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    (async () => {
+      let sent = 0;
+      const started = performance.now();
+      await Promise.all(Array.from({ length: Number(CONNECTIONS) }, async () => {
+        while (sent < Number(REQUESTS)) { sent++; await post(); }
+      }));
+      process.stdout.write(String(performance.now() - started));
+      agent.destroy();
+    })();`;
+  const child = spawn(process.execPath, ['-e', client], {
+    env: { ...process.env, URL: url, TOKEN: token, REQUESTS: String(requests), CONNECTIONS: String(connections) },
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
-  await worker.terminate();
-  return (requests * perRequest) / (ms / 1000);
+  child.stdin.end(body);
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`HTTP client failed (exit ${code})`);
+  return (requests * perRequest) / (Number(out) / 1000);
 }
 
 function heap(): number {
@@ -297,14 +312,14 @@ async function main(): Promise<void> {
   );
   report('phone check() with the kind detected from the value', `${Math.round(detectRate).toLocaleString()} /s`, '');
 
-  // HTTP: batches of 10,000 mixed values from 4 concurrent connections, the client in a worker thread.
+  // HTTP: batches of 10,000 mixed values over 4 keep-alive connections from a client process.
   const ctx = createContext(config, store, catalog);
   const { secret } = await ctx.tokens.create('telecom_partner', 'bench', 'bench');
   const app = await buildServer(ctx);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const mixed = Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? urls[i] : i % 3 === 1 ? phones[i] : accounts[i]));
   const httpRate = await httpLoad(`${address}/api/v1/check`, secret, JSON.stringify({ values: mixed }), mixed.length, 60, 4);
-  report('HTTP batch look-ups on loopback (10,000 values a request)', `${Math.round(httpRate).toLocaleString()} /s`, 'target >= 100,000/s');
+  report('HTTP batch look-ups on loopback (10,000 values a request, client in its own process)', `${Math.round(httpRate).toLocaleString()} /s`, 'target >= 100,000/s');
   await app.close();
   await store.close();
 

@@ -63,11 +63,7 @@ export class CheckService {
 
   /** Checks one value, of a given kind or of the kinds it looks like. */
   check(raw: string, kind?: IndicatorKind): CheckResult {
-    if (kind) {
-      const result = this.checkAs(raw, kind);
-      if (result.error) result.reason = UNREADABLE;
-      return result;
-    }
+    if (kind) return this.checkAs(raw, kind);
     const kinds = candidateKinds(raw);
     let first: CheckResult | null = null;
     for (const k of kinds) {

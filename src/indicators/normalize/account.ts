@@ -151,6 +151,10 @@ const MAX_ID = 128;
  * `paypal:a@b.com`. The id is an 11-digit mobile number, a lower-cased e-mail, or an account id.
  */
 export function normalizePaymentAccount(raw: string): NormalizeResult<SchemeAndId> {
+  // Values already in canonical shape (what partners and the store send) skip the cleaning and the alias
+  // search, which cannot change them; the id rules below still apply.
+  const canonicalShape = CANONICAL_PAYMENT.exec(raw);
+  if (canonicalShape) return paymentId(canonicalShape[1] as PaymentScheme, canonicalShape[2]);
   const s = clean(raw);
   if (s === '') return invalid('PAYMENT_ACCOUNT_EMPTY', 'the value is empty');
   const split = splitScheme(s, PAYMENT_ALIASES);
@@ -167,10 +171,15 @@ export function normalizePaymentAccount(raw: string): NormalizeResult<SchemeAndI
       'a payment account needs its scheme, e.g. "alipay:13812345678" or "支付宝：13812345678"',
     );
   }
-  const { scheme, rest } = split;
-  const id = rest.trim();
-  if (id === '') return invalid('PAYMENT_ACCOUNT_EMPTY', `no account after "${scheme}"`);
+  const id = split.rest.trim();
+  if (id === '') return invalid('PAYMENT_ACCOUNT_EMPTY', `no account after "${split.scheme}"`);
+  return paymentId(split.scheme, id);
+}
 
+const CANONICAL_PAYMENT = /^(alipay|wechatpay|unionpay|jdpay|paypal|other):([\x21-\x7e]+)$/;
+
+/** The id rules of a payment account, once the scheme is known. */
+function paymentId(scheme: PaymentScheme, id: string): NormalizeResult<SchemeAndId> {
   if (id.length > MAX_ID) return invalid('PAYMENT_ACCOUNT_INVALID_ID', `an account id has at most ${MAX_ID} characters`);
   const mobile = chineseMobile(id);
   if (mobile) return ok(scheme, mobile);
