@@ -68,4 +68,41 @@ describe('classifyText', () => {
     const t = '你的征信有问题，需要缴纳保证金才能放款';
     assert.deepEqual(classifyText(t), classifyText(t));
   });
+
+  it('flags short real-world scam SMS with the right type', () => {
+    for (const [text, type] of [
+      ['兼职刷单，日结300，加微信 abc123', 'task_rebate'],
+      ['你的征信有问题，需要缴纳费用修复，否则影响贷款', 'fake_credit'],
+      ['您的快递丢失了，我是快递理赔客服，需要您下载会议软件开启屏幕共享办理退款', 'fake_customer_service'],
+      ['你的游戏账号交易被冻结，需要缴纳解冻费才能提现', 'game_trade'],
+      ['【公安局】您涉嫌洗钱，请将资金转入安全账户配合调查', 'impersonate_authority'],
+    ] as const) {
+      const c = classifyText(text);
+      check(c);
+      assert.equal(c.fraud, true, `${text}: ${c.score}`);
+      assert.equal(c.type, type, `${text}: ${c.type}`);
+    }
+  });
+
+  it('does not flag family chat, bank notices, ads, codes, police warnings or meetings', () => {
+    for (const text of [
+      '妈，我今晚回家吃饭，给我留点汤',
+      '【招商银行】您尾号1234的卡于11月20日消费500.00元',
+      '双十一大促，全场五折，回T退订',
+      '您的验证码是123456，5分钟内有效，请勿泄露给他人',
+      '警方提醒：近期冒充客服诈骗高发，请勿向陌生人转账',
+      '你好，请问明天的会议几点开始？',
+    ]) {
+      const c = classifyText(text);
+      check(c);
+      assert.equal(c.fraud, false, `${text}: ${c.score}`);
+    }
+  });
+
+  it('gives short reasons, at most ten characters', () => {
+    const c = classifyText('您好，我是京东客服，您的百万保障服务即将扣费，需要您下载会议软件开启屏幕共享，把验证码告诉我，转账到安全账户');
+    check(c);
+    assert.ok(c.reasons.length > 0);
+    for (const r of c.reasons) assert.ok(r.phrase.length <= 10, r.phrase);
+  });
 });

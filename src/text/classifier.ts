@@ -24,8 +24,10 @@ export interface ClassifierOptions {
 }
 
 const MAX_REASONS = 8;
-/** Strongest n-gram contributions considered when building the reasons. */
-const CANDIDATES = 24;
+/** Strongest n-gram and phrase contributions considered when building the reasons. */
+const CANDIDATES = 12;
+/** Longest reason phrase, in characters: spans are merged only while the merged phrase stays this short. */
+const MAX_PHRASE = 10;
 
 /** Classifies one text; pure and synchronous. */
 export function classifyText(text: string, options?: ClassifierOptions): TextClassification {
@@ -45,25 +47,31 @@ export function classifyWith(model: TextModel, text: string, options?: Classifie
   return {
     fraud: s.probability >= threshold,
     score: s.probability,
-    type: model.header.types[s.typeIndex] ?? null,
+    type: s.type,
     typeScore: s.typeProbability,
     reasons: buildReasons(s.normalized, s.contributions),
   };
 }
 
 /**
- * Turns per-feature contributions into readable phrases: the strongest n-grams (and lexicon terms) of two or more
- * characters are mapped to their spans in the normalised text, overlapping or touching spans are merged, and a
- * merged phrase weighs the sum of the contributions inside it. Unigrams carry little meaning alone and only add to
- * the phrase they fall in.
+ * Turns per-feature contributions into readable phrases: the strongest n-grams and lexicon terms of two or more
+ * characters are mapped to their spans in the normalised text; overlapping or touching spans are merged while the
+ * merged phrase stays at most MAX_PHRASE characters (a lexicon term is never cut: a span that would overflow starts
+ * a new phrase at the previous one's end, so phrases break on term boundaries); a phrase weighs the sum of the
+ * contributions inside it. Unigrams and group pairs have no phrase of their own.
+ *
+ * Type: the type head's best type, unless a type rule of the model fires (fake_credit: a credit-repair phrase
+ * such as 征信修复 / 消除逾期 / 征信有问题; game_trade: a game-account or game-item trade phrase such as 游戏账号 /
+ * 装备交易 / 买号) — those types have no labelled examples, so the type head cannot learn them; the rules are
+ * listed in the model file (header.typeRules, written by training/lexicon.ts).
  */
 export function buildReasons(norm: string, contributions: Contributions): TextReason[] {
   const { count, starts, lens, weights } = contributions;
   if (count === 0) return [];
-  // The strongest candidates, by index, kept sorted by weight (a short insertion list: count is a few hundred).
+  // The strongest candidates, by index, kept sorted by weight.
   const top: number[] = [];
   for (let i = 0; i < count; i++) {
-    if ((lens[i] & 0x7f) < 2) continue;
+    if ((lens[i] & 0x7f) < 2 || starts[i] < 0) continue;
     const w = weights[i];
     if (top.length === CANDIDATES && w <= weights[top[CANDIDATES - 1]]) continue;
     let k = top.length < CANDIDATES ? top.length : CANDIDATES - 1;
@@ -80,7 +88,9 @@ export function buildReasons(norm: string, contributions: Contributions): TextRe
   for (const sp of spans) {
     const last = merged[merged.length - 1];
     if (last !== undefined && sp.start <= last.end) {
-      if (sp.end > last.end) last.end = sp.end;
+      if (sp.end <= last.end) continue;
+      if (sp.end - last.start <= MAX_PHRASE) last.end = sp.end;
+      else if (sp.end - last.end >= 2) merged.push({ start: last.end, end: sp.end, weight: 0 });
     } else {
       merged.push(sp);
     }
@@ -88,6 +98,7 @@ export function buildReasons(norm: string, contributions: Contributions): TextRe
   // Every positive feature inside a merged span adds to its weight, so a phrase weighs what it contributed.
   for (let i = 0; i < count; i++) {
     const start = starts[i];
+    if (start < 0) continue;
     const end = start + (lens[i] & 0x7f);
     let lo = 0;
     let hi = merged.length - 1;
@@ -102,9 +113,10 @@ export function buildReasons(norm: string, contributions: Contributions): TextRe
   merged.sort((a, b) => b.weight - a.weight || a.start - b.start);
   const out: TextReason[] = [];
   for (const m of merged) {
-    const phrase = norm.slice(m.start, m.end);
-    if (phrase.length < 2 || isPlaceholderOnly(phrase) || out.some((r) => r.phrase === phrase)) continue;
-    out.push({ phrase, weight: Math.round(m.weight * 1000) / 1000 });
+    const phrase = norm.slice(m.start, m.end).trim();
+    const weight = Math.round(m.weight * 1000) / 1000;
+    if (phrase.length < 2 || weight <= 0 || isPlaceholderOnly(phrase) || out.some((r) => r.phrase === phrase)) continue;
+    out.push({ phrase, weight });
     if (out.length === MAX_REASONS) break;
   }
   return out;

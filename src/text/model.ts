@@ -10,9 +10,13 @@ import { normalizeText } from './normalize-text.js';
  * Features. For every position of the normalised text (normalize-text.ts), the character n-grams of length
  * `ngramMin..ngramMax` that do not cross a space are hashed (FNV-1a steps, then a murmur finaliser). Lexicon terms
  * (curated fraud phrases, up to `LEX_MAX` characters, stored in the model file) are found with the same rolling
- * hash; each match also fires its group's feature ("G:<group>"), which pools rare phrases of one scam step. A
- * feature counts once per text (binary), and every feature's value is 1/sqrt(number of distinct features), so a
- * long text does not score higher just for being long.
+ * hash; each match also fires its group's feature ("G:<group>"), which pools rare phrases of one scam step, and
+ * (header.groupPairs) every pair of groups a text fires is a feature too (loan + fee, game + fee …). A feature
+ * counts once per text (binary). An n-gram's value is 1/sqrt(number of distinct n-grams), so a long text does not
+ * score higher just for being long; a specific group's or pair's value is header.groupValue, shrinking like the
+ * n-grams' beyond header.groupFlat n-grams; a generic group (`*_w`) is valued like an n-gram. Texts longer than
+ * 2 × header.windowChars also get the largest logit of their windows (scoreText). Type rules (header.typeRules)
+ * name the types that have no training data. Files without these optional header fields score as before.
  *
  * File (`assets/text-model.bin.gz`, gzip): "FZTM", u32 LE header length, the JSON header (TextModelHeader), zero
  * padding to a multiple of 4, then the int8 fraud weights (2^fraudBits buckets) and the int8 type weights
@@ -34,8 +38,41 @@ export interface TextModelHeader {
   threshold: number;
   /** Curated phrases and the group each belongs to. */
   lexicon: Array<[term: string, group: string]>;
+  /**
+   * Value of a lexicon-group feature and of a group-pair feature. Absent: groups are scaled like n-grams
+   * (1/sqrt(count)) and no pairs are formed (first model version). Present: a group (and, with `groupPairs`, every
+   * pair of groups the text fires, such as loan + fee) counts `groupValue` whatever the text's length, so a scam
+   * phrase weighs the same in a ten-character SMS and in a long article.
+   */
+  groupValue?: number;
+  groupPairs?: boolean;
+  /**
+   * With groupValue: texts with more than this many n-gram features (about a paragraph) see their group value
+   * shrink as sqrt(groupFlat / n-grams), like the n-grams' own 1/sqrt(n): a long chat that touches many generic
+   * groups does not add them up at full value.
+   */
+  groupFlat?: number;
+  /**
+   * Type rules for fraud types without labelled data (fake_credit, game_trade): when the text fires every group
+   * in `all`, the type becomes `type` with probability `probability`, overriding the type head. The first rule
+   * that fires wins. Documented in classifier.ts.
+   */
+  typeRules?: TypeRule[];
+  /**
+   * Long texts: a normalised text longer than 2 × windowChars is also scored in windows of about windowChars
+   * characters (whole sentences), and its fraud logit is the largest of the whole text's and the windows' — the
+   * model is trained on windows of that size, and one scam passage in a long chat must not be diluted by the
+   * rest. Type and reasons come from the whole text.
+   */
+  windowChars?: number;
   /** Free-form training facts (seed, corpus counts, validation figures); never read by the scorer. */
   training?: Record<string, unknown>;
+}
+
+export interface TypeRule {
+  all: string[];
+  type: FraudType;
+  probability: number;
 }
 
 export interface TextModel {
@@ -78,6 +115,8 @@ export interface Lexicon {
   bloom: Uint8Array;
   /** term hash -> group indexes */
   terms: Map<number, number[]>;
+  /** 1 for a generic group (name ending in `_w`): scored like an n-gram, and no pair of two of them. */
+  weak: Uint8Array;
 }
 
 export function buildLexicon(entries: Array<[string, string]>): Lexicon {
@@ -102,7 +141,8 @@ export function buildLexicon(entries: Array<[string, string]>): Lexicon {
   }
   const groupHashes = new Int32Array(groups.length);
   for (let g = 0; g < groups.length; g++) groupHashes[g] = groupHash(groups[g]);
-  return { groups, groupHashes, bloom, terms };
+  const weak = Uint8Array.from(groups, (g) => (g.endsWith('_w') ? 1 : 0));
+  return { groups, groupHashes, bloom, terms, weak };
 }
 
 /**
@@ -113,8 +153,14 @@ export class Features {
   count = 0;
   hashes = new Int32Array(1024);
   starts = new Int32Array(1024);
-  /** Span length of each feature's first occurrence; 0x80 | term length for a lexicon group's feature. */
+  /**
+   * Span length of each feature's first occurrence; 0x80 | term length for a lexicon group's feature (0x80 alone,
+   * start -1, for a group pair); a generic (`_w`) group's feature has its term length only, like an n-gram.
+   */
   lens = new Uint8Array(1024);
+  /** Lexicon groups fired, by index, in order of first occurrence. */
+  groupCount = 0;
+  groups = new Int32Array(64);
   /** Open-addressing set of this text's hashes (slot holds the hash; stamp says whether the slot is current). */
   private slots = new Int32Array(4096);
   private stamps = new Uint32Array(4096);
@@ -123,6 +169,7 @@ export class Features {
   /** Clears the set; `expected` bounds the number of features the text can produce. */
   reset(expected = 0): void {
     this.count = 0;
+    this.groupCount = 0;
     if (expected * 2 > this.slots.length) {
       let size = this.slots.length;
       while (size < expected * 2) size *= 2;
@@ -176,11 +223,13 @@ export function extractFeatures(
   ngramMax: number,
   lexicon: Lexicon,
   out: Features,
+  pairs = false,
 ): void {
   const n = norm.length;
   const scanMax = Math.max(ngramMax, LEX_MAX);
-  out.reset(n * (ngramMax - ngramMin + 2) + 16);
-  const { bloom, terms, groupHashes } = lexicon;
+  out.reset(n * (ngramMax - ngramMin + 2) + 16 + (pairs ? 256 : 0));
+  const { bloom, terms, groupHashes, weak } = lexicon;
+  const fired = out.groups;
   for (let i = 0; i < n; i++) {
     const c0 = norm.charCodeAt(i);
     if (c0 === 0x20) continue;
@@ -193,10 +242,34 @@ export function extractFeatures(
       if (len >= ngramMin && len <= ngramMax && !(len === 1 && c === 0x23)) out.add(f, i, len);
       if (len >= 2 && bloom[f & 0xffff] === 1) {
         const gs = terms.get(f);
-        if (gs !== undefined) for (const g of gs) out.add(groupHashes[g], i, 0x80 | len);
+        if (gs !== undefined) {
+          for (const g of gs) {
+            const before = out.count;
+            // A generic group is an n-gram-like feature when groups have a fixed value (pairs on).
+            out.add(groupHashes[g], i, pairs && weak[g] === 1 ? len : 0x80 | len);
+            if (out.count > before && out.groupCount < fired.length) fired[out.groupCount++] = g;
+          }
+        }
       }
     }
   }
+  if (pairs && out.groupCount > 1) {
+    const m = out.groupCount;
+    for (let a = 0; a < m; a++) {
+      for (let b = a + 1; b < m; b++) {
+        const ga = fired[a] < fired[b] ? fired[a] : fired[b];
+        const gb = fired[a] < fired[b] ? fired[b] : fired[a];
+        if (weak[ga] === 1 && weak[gb] === 1) continue;
+        // No span: a pair is not a phrase of the text (start -1 keeps it out of the reasons).
+        out.add(pairHash(groupHashes[ga], groupHashes[gb]), -1, 0x80);
+      }
+    }
+  }
+}
+
+/** The feature hash of a pair of lexicon groups (by their hashes, lower group index first). */
+export function pairHash(a: number, b: number): number {
+  return fmix(Math.imul(a ^ 0x27d4eb2f, FNV_PRIME) ^ ((b << 13) | (b >>> 19)));
 }
 
 /**
@@ -233,7 +306,10 @@ export interface Score {
   /** Logit of the fraud head. */
   logit: number;
   probability: number;
+  /** Index of the type head's best type in header.types. */
   typeIndex: number;
+  /** The type: the type head's best, or a type rule's (which may be outside header.types). */
+  type: FraudType | null;
   typeProbability: number;
   /** Positive contributions to the fraud logit (filled only when asked for; valid until the next call). */
   contributions: Contributions;
@@ -248,14 +324,40 @@ let typeSums = new Int32Array(16);
 /** Scores one text with a model. */
 export function scoreText(model: TextModel, text: string, withContributions: boolean): Score {
   const norm = normalizeText(text);
-  return scoreNormalized(model, norm, withContributions);
+  const wc = model.header.windowChars;
+  if (wc === undefined || norm.length <= 2 * wc) return scoreNormalized(model, norm, withContributions);
+  // Windows first (they reuse the scratch buffers), then the whole text, whose contributions are returned.
+  let maxWindow = -Infinity;
+  let start = 0;
+  while (start < norm.length) {
+    let end = Math.min(norm.length, start + wc);
+    if (end < norm.length) {
+      const sp = norm.lastIndexOf(' ', end);
+      if (sp > start + wc / 2) end = sp;
+    }
+    const l = scoreNormalized(model, norm.slice(start, end), false).logit;
+    if (l > maxWindow) maxWindow = l;
+    start = end + 1;
+  }
+  const s = scoreNormalized(model, norm, withContributions);
+  if (maxWindow > s.logit) {
+    s.logit = maxWindow;
+    s.probability = 1 / (1 + Math.exp(-maxWindow));
+  }
+  return s;
 }
 
 export function scoreNormalized(model: TextModel, norm: string, withContributions: boolean): Score {
   const hd = model.header;
-  extractFeatures(norm, hd.ngramMin, hd.ngramMax, model.lexicon, scratch);
+  const pairs = hd.groupPairs === true;
+  extractFeatures(norm, hd.ngramMin, hd.ngramMax, model.lexicon, scratch, pairs);
   const count = scratch.count;
-  const x = count > 0 ? 1 / Math.sqrt(count) : 0;
+  const fixedGroups = hd.groupValue !== undefined;
+  // n-grams: 1/sqrt(number of n-grams); groups and pairs: groupValue (or like n-grams in version-1 files).
+  const nGroups = fixedGroups ? countGroupFeatures(scratch) : 0;
+  const nNgrams = count - nGroups;
+  const x = nNgrams > 0 ? 1 / Math.sqrt(fixedGroups ? nNgrams : count) : 0;
+  const gx = fixedGroups ? groupFeatureValue(hd, nNgrams) : x;
   const fw = model.fraudW;
   const fMask = fw.length - 1;
   const tw = model.typeW;
@@ -264,30 +366,41 @@ export function scoreNormalized(model: TextModel, norm: string, withContribution
   if (typeLogits.length < K) {
     typeLogits = new Float64Array(K);
     typeSums = new Int32Array(K);
+    typeGroupSums = new Int32Array(K);
   }
   // Integer sums of int8 weights: exact, and cheaper than floating point in the inner loop.
   const sums = typeSums;
+  const gsums = typeGroupSums;
   sums.fill(0);
+  gsums.fill(0);
   let fsum = 0;
+  let gsum = 0;
   const hashes = scratch.hashes;
+  const lens = scratch.lens;
   contributions.count = 0;
-  const fScale = hd.fraudScale * x;
+  const fScaleN = hd.fraudScale * x;
+  const fScaleG = hd.fraudScale * gx;
   for (let j = 0; j < count; j++) {
     const h = hashes[j];
     const q = fw[h & fMask];
-    fsum += q;
-    if (withContributions && q > 0) {
-      contributions.push(scratch.starts[j], scratch.lens[j], q * fScale);
-    }
     const base = (h >>> tShift) * K;
-    for (let k = 0; k < K; k++) sums[k] += tw[base + k];
+    if ((lens[j] & 0x80) !== 0 && fixedGroups) {
+      gsum += q;
+      if (withContributions && q > 0) contributions.push(scratch.starts[j], lens[j], q * fScaleG);
+      for (let k = 0; k < K; k++) gsums[k] += tw[base + k];
+    } else {
+      fsum += q;
+      if (withContributions && q > 0) contributions.push(scratch.starts[j], lens[j], q * fScaleN);
+      for (let k = 0; k < K; k++) sums[k] += tw[base + k];
+    }
   }
-  const logit = hd.fraudBias + fsum * fScale;
+  const logit = hd.fraudBias + fsum * fScaleN + gsum * fScaleG;
   let best = 0;
   let max = -Infinity;
   const tScale = hd.typeScale * x;
+  const tScaleG = hd.typeScale * gx;
   for (let k = 0; k < K; k++) {
-    const v = hd.typeBias[k] + sums[k] * tScale;
+    const v = hd.typeBias[k] + sums[k] * tScale + gsums[k] * tScaleG;
     typeLogits[k] = v;
     if (v > max) {
       max = v;
@@ -296,14 +409,61 @@ export function scoreNormalized(model: TextModel, norm: string, withContribution
   }
   let z = 0;
   for (let k = 0; k < K; k++) z += Math.exp(typeLogits[k] - max);
+  let type: FraudType | null = hd.types[best] ?? null;
+  let typeProbability = 1 / z;
+  const rule = hd.typeRules === undefined ? undefined : firedRule(model, scratch);
+  if (rule !== undefined) {
+    type = rule.type;
+    typeProbability = rule.probability;
+  }
   return {
     logit,
     probability: 1 / (1 + Math.exp(-logit)),
     typeIndex: best,
-    typeProbability: 1 / z,
+    type,
+    typeProbability,
     contributions,
     normalized: norm,
   };
+}
+
+let typeGroupSums = new Int32Array(16);
+
+/** Value of a group / pair feature in a text with `nNgrams` n-gram features (header.groupValue must be set). */
+export function groupFeatureValue(hd: Pick<TextModelHeader, 'groupValue' | 'groupFlat'>, nNgrams: number): number {
+  const flat = hd.groupFlat ?? Infinity;
+  return nNgrams <= flat ? hd.groupValue! : hd.groupValue! * Math.sqrt(flat / nNgrams);
+}
+
+function countGroupFeatures(f: Features): number {
+  let c = 0;
+  const lens = f.lens;
+  for (let j = 0; j < f.count; j++) if ((lens[j] & 0x80) !== 0) c++;
+  return c;
+}
+
+/** The first type rule all of whose groups the text fired. */
+function firedRule(model: TextModel, f: Features): TypeRule | undefined {
+  const rules = model.header.typeRules!;
+  const names = model.lexicon.groups;
+  for (const rule of rules) {
+    let all = true;
+    for (const g of rule.all) {
+      let hit = false;
+      for (let i = 0; i < f.groupCount; i++) {
+        if (names[f.groups[i]] === g) {
+          hit = true;
+          break;
+        }
+      }
+      if (!hit) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return rule;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

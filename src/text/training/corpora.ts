@@ -19,7 +19,9 @@ export type DocKind =
   | 'fraud_dialog' // anti_fraud_sft csv_dialogs: machine-written scam dialogues
   | 'fraud_news' // anti_fraud_sft Fraud_News_Reports: news articles about real cases
   | 'meeting' // anti_fraud_sft meeting_label_false: windows of normal meeting transcripts
-  | 'dialogue'; // normal_dialogues/*
+  | 'dialogue' // normal_dialogues/*
+  | 'warning' // training / evaluation windows only: anti-fraud advice sentences of the news reports (not fraud)
+  | 'victim'; // training / evaluation windows only: the victim's turns of a scam dialogue, without scam phrases
 
 export interface Doc {
   id: string;

@@ -26,9 +26,12 @@ export function baselineAll(docs: Doc[]): Prediction[] {
 
 export interface SetReport {
   markdown: string;
+  precision: number;
+  recall: number;
   f1: number;
   baselineF1: number;
   smsFpr: number;
+  typeAccuracy: number;
 }
 
 /** Model and baseline figures on one test set, as markdown. */
@@ -42,6 +45,8 @@ export function reportSet(title: string, docs: Doc[], model: TextModel): SetRepo
     ['normal SMS (all corpora)', (d) => d.kind === 'sms'],
     ['advertising SMS', (d) => d.kind === 'ad'],
     ['meeting transcripts', (d) => d.kind === 'meeting'],
+    ['anti-fraud advice (news windows)', (d) => d.kind === 'warning'],
+    ['victim turns (dialogue windows)', (d) => d.kind === 'victim'],
   ];
   const subs = [...new Set(docs.filter((d) => !d.fraud && d.kind === 'dialogue').map((d) => d.sub))].sort();
   for (const s of subs) groups.push([`dialogues: ${s}`, (d) => d.kind === 'dialogue' && d.sub === s]);
@@ -87,5 +92,13 @@ export function reportSet(title: string, docs: Doc[], model: TextModel): SetRepo
       '',
     );
   }
-  return { markdown: lines.join('\n'), f1: m.f1, baselineF1: b.f1, smsFpr: sms.rate };
+  return {
+    markdown: lines.join('\n'),
+    precision: m.precision,
+    recall: m.recall,
+    f1: m.f1,
+    baselineF1: b.f1,
+    smsFpr: sms.rate,
+    typeAccuracy: t.n > 0 ? t.accuracy : NaN,
+  };
 }
