@@ -306,22 +306,17 @@ function parsePattern(src: string): PatternNode {
     }
     return left;
   };
-  const obsOr = (): PatternNode => {
-    let left = obsAnd();
-    while (isWord('OR')) {
+  // `operand (WORD operand)*`, folded to the left: the AND / OR levels of observations and of comparisons.
+  const chain = (word: 'and' | 'or', level: 'obs' | 'cmp', operand: () => PatternNode): PatternNode => {
+    let left = operand();
+    while (isWord(word.toUpperCase())) {
       pos++;
-      left = { t: 'or', level: 'obs', left, right: obsAnd() };
+      left = { t: word, level, left, right: operand() };
     }
     return left;
   };
-  const obsAnd = (): PatternNode => {
-    let left = observation();
-    while (isWord('AND')) {
-      pos++;
-      left = { t: 'and', level: 'obs', left, right: observation() };
-    }
-    return left;
-  };
+  const obsOr = (): PatternNode => chain('or', 'obs', obsAnd);
+  const obsAnd = (): PatternNode => chain('and', 'obs', observation);
   const observation = (): PatternNode => {
     let node: PatternNode;
     if (isPunct('[')) {
@@ -365,22 +360,8 @@ function parsePattern(src: string): PatternNode {
     pos++;
   };
 
-  const cmpOr = (): PatternNode => {
-    let left = cmpAnd();
-    while (isWord('OR')) {
-      pos++;
-      left = { t: 'or', level: 'cmp', left, right: cmpAnd() };
-    }
-    return left;
-  };
-  const cmpAnd = (): PatternNode => {
-    let left = comparison();
-    while (isWord('AND')) {
-      pos++;
-      left = { t: 'and', level: 'cmp', left, right: comparison() };
-    }
-    return left;
-  };
+  const cmpOr = (): PatternNode => chain('or', 'cmp', cmpAnd);
+  const cmpAnd = (): PatternNode => chain('and', 'cmp', comparison);
   const comparison = (): PatternNode => {
     if (isPunct('(')) {
       pos++;
