@@ -31,6 +31,16 @@ const schema = z.object({
   FANZHA_TTL_DAYS_ACCOUNT: intFrom(1, 3650).default(365),
   /** Fraud probability at which the text model says "fraud"; the model file's tuned threshold when unset. */
   FANZHA_TEXT_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  /** The screening rules: typologies, thresholds, remote-control apps (reloaded when the file changes). */
+  FANZHA_TYPOLOGIES: z.string().min(1).default(path.resolve(PACKAGE_ROOT, 'assets/typologies.json')),
+  /** Partitions people are spread over on NATS (fixed for the life of a stream). */
+  FANZHA_PARTITIONS: intFrom(1, 1024).default(8),
+  /** Partitions this process screens on NATS: `all`, or a list and ranges like `0-3,6`. */
+  FANZHA_SCREENING_PARTITIONS: z.string().regex(/^(all|\d+(-\d+)?(,\d+(-\d+)?)*)$/, 'all, or a list like 0-3,6').default('all'),
+  /** Seconds between checkpoints of the screening engine's memory. */
+  FANZHA_CHECKPOINT_SEC: intFrom(1, 86_400).default(30),
+  /** People the screening engine tracks at once (least recently active forgotten first). */
+  FANZHA_MAX_PEOPLE: intFrom(1000, 100_000_000).default(2_000_000),
   /** Trust X-Forwarded-For for the client address (behind a reverse proxy). */
   FANZHA_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });

@@ -3,6 +3,7 @@ import type { Config } from '../config/index.js';
 import type { SqlDriver } from './driver.js';
 import { AllowlistRepository } from './allowlist.repository.js';
 import { IndicatorRepository } from './indicator.repository.js';
+import { ScreeningRepository } from './screening.repository.js';
 import { TokenRepository } from './token.repository.js';
 import { openPostgres } from './postgres/driver.js';
 import { SqliteDriver } from './sqlite/driver.js';
@@ -11,7 +12,8 @@ export type { SqlDriver, SqlExecutor, Dialect } from './driver.js';
 export type { IndicatorFilter, IndicatorLoadRow, NewIndicator } from './indicator.repository.js';
 export type { ApiToken } from './token.repository.js';
 export type { AllowEntry } from './allowlist.repository.js';
-export { IndicatorRepository, TokenRepository, AllowlistRepository };
+export type { LoggedEvent, WarningFilter } from './screening.repository.js';
+export { IndicatorRepository, TokenRepository, AllowlistRepository, ScreeningRepository };
 
 /** Everything persistent, behind one object; only this folder talks SQL. */
 export interface Store {
@@ -19,6 +21,7 @@ export interface Store {
   readonly indicators: IndicatorRepository;
   readonly tokens: TokenRepository;
   readonly allowlist: AllowlistRepository;
+  readonly screening: ScreeningRepository;
   close(): Promise<void>;
 }
 
@@ -42,6 +45,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     indicators: new IndicatorRepository(driver),
     tokens: new TokenRepository(driver),
     allowlist: new AllowlistRepository(driver),
+    screening: new ScreeningRepository(driver),
     close: () => driver.close(),
   };
 }

@@ -77,6 +77,47 @@ CREATE TABLE api_tokens (
           `INSERT INTO allowlist (kind, value, reason, added_by, added_at) VALUES ('${e.kind}', '${e.value}', '${e.reason}', 'system', 0)`,
       ).join(';\n'),
     },
+    {
+      version: 3,
+      name: 'screening: event log, warnings, checkpoints',
+      sql: `
+CREATE TABLE screening_events (
+  seq ${id},
+  sender TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  part INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  ts BIGINT NOT NULL,
+  received_at BIGINT NOT NULL,
+  body TEXT NOT NULL,
+  UNIQUE (sender, event_id)
+);
+CREATE INDEX screening_events_part_seq ON screening_events (part, seq);
+CREATE TABLE warnings (
+  id TEXT PRIMARY KEY,
+  seq BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  person TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  fraud_type TEXT NOT NULL,
+  score INTEGER NOT NULL,
+  typology TEXT NOT NULL,
+  bank TEXT,
+  raised_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  stored_at BIGINT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX warnings_seq ON warnings (seq);
+CREATE INDEX warnings_person ON warnings (person, raised_at);
+INSERT INTO counters (name, value) VALUES ('warning_seq', 0);
+CREATE TABLE screening_checkpoints (
+  part INTEGER PRIMARY KEY,
+  event_seq BIGINT NOT NULL,
+  taken_at BIGINT NOT NULL,
+  state TEXT NOT NULL
+)`,
+    },
   ];
 }
 

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { FRAUD_TYPE_CODES } from '../domain/fraud-type.js';
+import type { Warning } from '../domain/warning.js';
+import type { IndicatorCatalog } from '../indicators/index.js';
+import { openStore, type Store } from '../store/index.js';
+import type { ScreeningEngine } from './engine.js';
+import { readRulebook } from './rulebook.js';
+import { MIN, T0, catalogWith, iso, newEngine, testConfig, wire } from './testing.js';
+
+const VICTIM = '138 1234 5678';
+const MULE_CARD = '6222 0212 3456 7890 128';
+
+function run(engine: ScreeningEngine, events: Array<Record<string, unknown>>): Warning[] {
+  const out = new Map<string, Warning>();
+  for (const e of wire(events)) for (const c of engine.process(e)) out.set(c.warning.id, c.warning);
+  return [...out.values()];
+}
+
+describe('screening engine', () => {
+  let store: Store;
+  let catalog: IndicatorCatalog;
+  before(async () => {
+    store = await openStore({ sqliteFile: ':memory:' });
+    catalog = await catalogWith(store, [
+      { kind: 'bank_card', value: MULE_CARD, fraudTypes: ['impersonate_authority'] },
+      { kind: 'domain', value: 'loan-fast.top', fraudTypes: ['fake_loan'] },
+    ]);
+  });
+  after(() => store.close());
+
+  it('has a typology for every fraud type, and the shipped file compiles', () => {
+    const rb = readRulebook(testConfig.FANZHA_TYPOLOGIES);
+    for (const type of FRAUD_TYPE_CODES) assert.ok(rb.typologies.some((t) => t.fraudType === type), type);
+  });
+
+  it('follows a fake customer-service episode: one warning, upgraded from level 3 to 1 before the money leaves twice', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 'c1', type: 'call', ts: iso(T0), from: '+95 5511 2345', to: VICTIM, durationSec: 1500 },
+      { id: 'a1', type: 'app', ts: iso(T0 + 12 * MIN), subscriber: VICTIM, app: '腾讯会议', action: 'screen_share_start' },
+      { id: 't1', type: 'transfer', ts: iso(T0 + 30 * MIN), fromAccount: '6217 0000 1000 2345 678', toAccount: '6230 5800 0012 3456 789', amountFen: 4_980_000, channel: 'mobile_banking', payerPhone: VICTIM },
+    ]);
+    assert.equal(warnings.length, 1);
+    const [w] = warnings;
+    assert.equal(w.kind, 'person');
+    assert.equal(w.person, '+8613812345678');
+    assert.equal(w.fraudType, 'fake_customer_service');
+    assert.equal(w.raisedAt, T0, 'raised at the event time of the call, not the wall clock');
+    assert.deepEqual(w.history.map((h) => h.level), [3, 2, 1]);
+    assert.equal(w.level, 1);
+    assert.deepEqual(w.events, ['c1', 'a1', 't1']);
+    assert.ok(w.evidence.every((x) => x.weight > 0 && x.detail.length > 0 && x.typology === w.typology));
+    assert.match(w.action, /见面劝阻/);
+  });
+
+  it('does not warn on ordinary life: a work meeting with screen sharing, a known caller, a night transfer to a new payee', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 's1', type: 'sms', ts: iso(T0 - 60 * MIN), from: '139 0000 1111', to: VICTIM, text: '下午三点的项目会议改到四点，腾讯会议号不变' },
+      { id: 'c1', type: 'call', ts: iso(T0), from: '139 0000 1111', to: VICTIM, durationSec: 1900 },
+      { id: 'a1', type: 'app', ts: iso(T0 + 5 * MIN), subscriber: VICTIM, app: '腾讯会议', action: 'screen_share_start' },
+      { id: 't1', type: 'transfer', ts: '2026-03-03T02:30:00+08:00', fromAccount: '6217 0000 1000 2345 678', toAccount: '6230 5800 0099 8877 665', amountFen: 120_000, channel: 'mobile_banking', payerPhone: VICTIM },
+    ]);
+    assert.deepEqual(warnings, []);
+  });
+
+  it('raises a fund warning for the payer’s bank on a transfer to a flagged account, and a person warning', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 't9', type: 'transfer', ts: iso(T0), fromAccount: '6222 0000 1111 2222 333', toAccount: MULE_CARD, amountFen: 20_000_000, channel: 'online_banking' },
+    ]);
+    const fund = warnings.find((w) => w.kind === 'fund');
+    assert.ok(fund, 'a fund warning');
+    assert.equal(fund.level, 1);
+    assert.equal(fund.fraudType, 'impersonate_authority');
+    assert.equal(fund.person, 'account:6222000011112222333', 'without the payer’s phone the person is the account');
+    assert.deepEqual(fund.events, ['t9']);
+    assert.ok(warnings.some((w) => w.kind === 'person'));
+  });
+
+  it('finds the person behind an account from an earlier account opening', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 'o1', type: 'account_open', ts: iso(T0 - 86_400_000), bank: '工商银行', branch: '太原迎泽支行', holderId: '14010119900307123X', holderPhone: VICTIM, account: '6222 0000 1111 2222 333' },
+      { id: 't9', type: 'transfer', ts: iso(T0), fromAccount: '6222 0000 1111 2222 333', toAccount: MULE_CARD, amountFen: 20_000_000, channel: 'online_banking' },
+    ]);
+    assert.ok(warnings.length >= 2);
+    assert.ok(warnings.every((w) => w.person === '+8613812345678'));
+  });
+
+  it('reads loan-scam SMS and the visit to a flagged site as a fake-loan episode', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 's1', type: 'sms', ts: iso(T0), from: '170 1234 0000', to: VICTIM, text: '【普惠金融】您有一笔20万元低息贷款额度待领取，无抵押当天放款，点击 loan-fast.top/apply 申请' },
+      { id: 'w1', type: 'web', ts: iso(T0 + 20 * MIN), subscriber: VICTIM, url: 'https://loan-fast.top/apply?id=3' },
+    ]);
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0].fraudType, 'fake_loan');
+    assert.ok(warnings[0].evidence.some((x) => x.signal === 'sms_indicator'));
+  });
+
+  it('survives a snapshot round trip: a restored engine upgrades the open warning instead of raising another', () => {
+    const first = newEngine(catalog);
+    const before = run(first, [{ id: 'c1', type: 'call', ts: iso(T0), from: '+95 5511 2345', to: VICTIM, durationSec: 1500 }]);
+    const restored = newEngine(catalog);
+    restored.restore(JSON.parse(JSON.stringify(first.snapshot())));
+    const afterRestore = run(restored, [{ id: 'a1', type: 'app', ts: iso(T0 + 12 * MIN), subscriber: VICTIM, app: '向日葵', action: 'install' }]);
+    assert.equal(afterRestore.length, 1);
+    assert.equal(afterRestore[0].id, before[0].id);
+    assert.equal(afterRestore[0].level, 2);
+  });
+});

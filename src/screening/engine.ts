@@ -1,0 +1,265 @@
+import { createHash } from 'node:crypto';
+import type { ScreeningEvent, TransferEvent } from '../domain/event.js';
+import type { FraudType } from '../domain/fraud-type.js';
+import type { Warning, WarningChange, WarningLevel } from '../domain/warning.js';
+import { normalizeBankCard, type CheckService } from '../indicators/index.js';
+import { SignalDetector } from './detect.js';
+import { advanceEpisodes, pruneEpisodes, strongestEpisode } from './episodes.js';
+import { PersonState, PersonTable, type Episode } from './person-state.js';
+import type { Rulebook } from './rulebook.js';
+import type { Signal } from './signals.js';
+import type { TextReader } from './text-reader.js';
+
+export interface EngineOptions {
+  /** People tracked at once; beyond it the least recently active is forgotten. */
+  maxPeople: number;
+  /** Account → phone links remembered (from account openings and transfers that name the payer's phone). */
+  maxAccountLinks: number;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { maxPeople: 2_000_000, maxAccountLinks: 4_000_000 };
+
+/** The engine's memory, as written to a checkpoint and read back after a restart. */
+export interface EngineSnapshot {
+  version: 1;
+  people: ReturnType<PersonState['toJSON']>[];
+  accounts: [string, string][];
+}
+
+const ACTIONS: Record<WarningLevel, string> = {
+  1: '一级预警（损失在即）：立即见面劝阻——派员上门或联系所在单位、家属，同时通知付款银行暂停转账核实',
+  2: '二级预警：30 分钟内电话劝阻当事人，核实是否正在被骗，必要时转见面劝阻',
+  3: '三级预警：发送反诈预警短信，24 小时内电话回访',
+};
+const EXPIRE_EVERY = 65_536;
+
+/**
+ * Screening: one event in, the warnings it raised or upgraded out. Everything it reads is in memory (the
+ * indicator index, the text model, the per-person state), so it never waits on the database; it is synchronous
+ * and deterministic for a sequence of events, which is what makes a replay of the event log rebuild it exactly.
+ */
+export class ScreeningEngine {
+  readonly people: PersonTable;
+  private readonly accounts = new Map<string, string>();
+  private readonly detector: SignalDetector;
+  private processed = 0;
+
+  constructor(
+    checker: CheckService,
+    text: TextReader,
+    private rulebook: Rulebook,
+    private readonly options: EngineOptions = DEFAULT_ENGINE_OPTIONS,
+  ) {
+    this.people = new PersonTable(options.maxPeople);
+    this.detector = new SignalDetector(checker, text);
+  }
+
+  get rules(): Rulebook {
+    return this.rulebook;
+  }
+
+  /** Swaps the rule book (a reload); episodes of typologies that are gone are dropped as people are seen. */
+  setRulebook(rulebook: Rulebook): void {
+    this.rulebook = rulebook;
+  }
+
+  /** Screens one event; returns the warnings it raised or upgraded. */
+  process(e: ScreeningEvent): WarningChange[] {
+    if (++this.processed % EXPIRE_EVERY === 0) this.people.expire(e.ts - this.rulebook.horizonMs);
+    const rb = this.rulebook;
+    switch (e.type) {
+      case 'call': {
+        const person = callPerson(e.from, e.to);
+        const state = this.people.touch(person, e.ts);
+        return this.conclude(state, this.detector.call(e, person, state, rb), e, null);
+      }
+      case 'sms': {
+        const state = this.people.touch(e.to, e.ts);
+        return this.conclude(state, this.detector.sms(e, state, rb), e, null);
+      }
+      case 'web': {
+        const state = this.people.touch(e.subscriber, e.ts);
+        return this.conclude(state, this.detector.web(e), e, null);
+      }
+      case 'app': {
+        const state = this.people.touch(e.subscriber, e.ts);
+        return this.conclude(state, this.detector.app(e, state, rb), e, null);
+      }
+      case 'transfer': {
+        const state = this.people.touch(this.payerOf(e), e.ts);
+        return this.conclude(state, this.detector.transfer(e, state, rb), e, e);
+      }
+      case 'account_open':
+        this.link(e.account, e.holderPhone);
+        return [];
+      case 'sim_open':
+        // Supply-side evidence (card and SIM issuance) belongs to the cut-the-supply flow, not to a person at risk.
+        return [];
+    }
+  }
+
+  private payerOf(e: TransferEvent): string {
+    if (e.payerPhone) {
+      this.link(e.fromAccount, e.payerPhone);
+      return e.payerPhone;
+    }
+    return this.accounts.get(e.fromAccount) ?? `account:${e.fromAccount}`;
+  }
+
+  private link(account: string, phone: string): void {
+    if (this.accounts.get(account) === phone) return;
+    this.accounts.delete(account);
+    if (this.accounts.size >= this.options.maxAccountLinks) this.accounts.delete(this.accounts.keys().next().value as string);
+    this.accounts.set(account, phone);
+  }
+
+  private conclude(state: PersonState, signals: Signal[], e: ScreeningEvent, transfer: TransferEvent | null): WarningChange[] {
+    if (signals.length === 0) return [];
+    const rb = this.rulebook;
+    const changes: WarningChange[] = [];
+    if (transfer) {
+      const flagged = signals.find((s) => s.name === 'transfer_indicator');
+      if (flagged) changes.push({ change: 'raised', warning: fundWarning(state.key, transfer, flagged) });
+    }
+    if (!advanceEpisodes(state, signals, rb, e.id, e.ts)) return changes;
+    pruneEpisodes(state, rb, e.ts);
+    const best = strongestEpisode(state, rb, e.ts);
+    if (!best || best.score < rb.levelScores[3]) return changes;
+    const level = levelOf(best.score, rb);
+    const open = state.warning && e.ts - state.warning.updatedAt <= rb.warningMergeMs ? state.warning : null;
+    if (!open) {
+      state.warning = this.raise(state.key, best, level, e);
+      changes.push({ change: 'raised', warning: state.warning });
+    } else if (best.score > open.score || level < open.level || best.typology !== open.typology) {
+      state.warning = this.upgrade(open, best, level, e.ts);
+      changes.push({ change: 'upgraded', warning: state.warning });
+    }
+    return changes;
+  }
+
+  private raise(person: string, ep: Episode, level: WarningLevel, e: ScreeningEvent): Warning {
+    const typology = this.rulebook.typologies.find((t) => t.id === ep.typology)!;
+    return {
+      id: warningId('person', person, e.sender, e.id),
+      kind: 'person',
+      person,
+      level,
+      fraudType: typology.fraudType,
+      score: Math.round(ep.score),
+      typology: typology.id,
+      evidence: ep.evidence.slice(),
+      events: eventIds(ep),
+      action: `${ACTIONS[level]}。${typology.advice}`,
+      bank: null,
+      raisedAt: e.ts,
+      updatedAt: e.ts,
+      history: [{ level, score: Math.round(ep.score), at: e.ts }],
+      storedAt: 0,
+      seq: 0,
+    };
+  }
+
+  private upgrade(open: Warning, ep: Episode, level: WarningLevel, ts: number): Warning {
+    const typology = this.rulebook.typologies.find((t) => t.id === ep.typology)!;
+    const newLevel = Math.min(level, open.level) as WarningLevel;
+    return {
+      ...open,
+      level: newLevel,
+      fraudType: typology.fraudType,
+      score: Math.max(open.score, Math.round(ep.score)),
+      typology: typology.id,
+      evidence: ep.evidence.slice(),
+      events: eventIds(ep),
+      action: `${ACTIONS[newLevel]}。${typology.advice}`,
+      updatedAt: ts,
+      history: [...open.history, { level: newLevel, score: Math.round(ep.score), at: ts }],
+      storedAt: 0,
+      seq: 0,
+    };
+  }
+
+  /** Everything the engine remembers, for a checkpoint. */
+  snapshot(): EngineSnapshot {
+    return {
+      version: 1,
+      people: Array.from(this.people.values(), (p) => p.toJSON()),
+      accounts: Array.from(this.accounts),
+    };
+  }
+
+  /** Restores a checkpoint into an empty engine. */
+  restore(snapshot: EngineSnapshot): void {
+    for (const p of snapshot.people) this.people.restore(PersonState.fromJSON(p as Parameters<typeof PersonState.fromJSON>[0]));
+    for (const [account, phone] of snapshot.accounts) this.accounts.set(account, phone);
+  }
+}
+
+function isChineseMobile(e164: string): boolean {
+  return e164.length === 14 && e164.startsWith('+861');
+}
+
+/**
+ * The person at risk in a call is the callee, unless only the caller is a Chinese mobile (a person calling a
+ * service, fixed or overseas number: calling a scammer back). Pure, so that the transport can partition by it.
+ */
+export function callPerson(from: string, to: string): string {
+  return !isChineseMobile(to) && isChineseMobile(from) ? from : to;
+}
+
+/** The person an event is about as far as the event alone tells (partition key); transfers without the payer's phone go by account. */
+export function personKey(e: ScreeningEvent): string {
+  switch (e.type) {
+    case 'call':
+      return callPerson(e.from, e.to);
+    case 'sms':
+      return e.to;
+    case 'web':
+    case 'app':
+      return e.subscriber;
+    case 'transfer':
+      return e.payerPhone ?? `account:${e.fromAccount}`;
+    case 'account_open':
+      return e.holderPhone;
+    case 'sim_open':
+      return e.msisdn;
+  }
+}
+
+function levelOf(score: number, rb: Rulebook): WarningLevel {
+  return score >= rb.levelScores[1] ? 1 : score >= rb.levelScores[2] ? 2 : 3;
+}
+
+function eventIds(ep: Episode): string[] {
+  return [...new Set(ep.evidence.map((x) => x.eventId))];
+}
+
+/** Deterministic for what opened the warning, so a replay of the same events writes the same ids. */
+function warningId(kind: string, person: string, sender: string, eventId: string): string {
+  return `w_${createHash('sha1').update(`${kind}\u0000${person}\u0000${sender}\u0000${eventId}`).digest('hex').slice(0, 20)}`;
+}
+
+/** 资金预警: a transfer to a flagged account, for the payer's bank to hold and verify. */
+function fundWarning(person: string, e: TransferEvent, flagged: Signal): Warning {
+  const card = e.fromAccount.includes(':') ? null : normalizeBankCard(e.fromAccount);
+  const bank = e.bank ?? (card?.ok ? card.info.bankName : null);
+  const fraudType: FraudType = flagged.types[0] ?? 'other';
+  const score = Math.round(100 * flagged.strength);
+  return {
+    id: warningId('fund', person, e.sender, e.id),
+    kind: 'fund',
+    person,
+    level: 1,
+    fraudType,
+    score,
+    typology: 'fund.flagged_payee',
+    evidence: [{ typology: 'fund.flagged_payee', step: '向涉诈账户转账', signal: flagged.name, weight: score, eventId: e.id, ts: e.ts, detail: flagged.detail }],
+    events: [e.id],
+    action: '资金预警：请付款银行立即暂停该笔转账（或冻结在途资金），联系持卡人核实是否被骗，并回复处置结果',
+    bank,
+    raisedAt: e.ts,
+    updatedAt: e.ts,
+    history: [{ level: 1, score, at: e.ts }],
+    storedAt: 0,
+    seq: 0,
+  };
+}

@@ -1,0 +1,71 @@
+import type { WarningEvidence } from '../domain/warning.js';
+import type { Episode, PersonState } from './person-state.js';
+import type { Rulebook, StepRef } from './rulebook.js';
+import type { Signal } from './signals.js';
+
+/**
+ * Typology progress: a signal that matches a step of a typology advances the person's episode of it when the step
+ * comes after the last one matched and within its time; steps may be skipped (their weight is simply not earned),
+ * never taken out of order. Only an opening step (the first, or one marked `opens`) starts an episode, so a
+ * transfer alone never looks like the end of a scam. An episode older than its typology's window starts over.
+ */
+export function advanceEpisodes(state: PersonState, signals: readonly Signal[], rb: Rulebook, eventId: string, ts: number): boolean {
+  let advanced = false;
+  for (const signal of signals) {
+    const refs = rb.bySignal.get(signal.name);
+    if (!refs) continue;
+    for (const ref of refs) {
+      if (ref.type !== null && !signal.types.includes(ref.type)) continue;
+      if (advance(state, ref, signal, eventId, ts)) advanced = true;
+    }
+  }
+  return advanced;
+}
+
+function advance(state: PersonState, ref: StepRef, signal: Signal, eventId: string, ts: number): boolean {
+  const { typology, step } = ref;
+  let i = state.episodes.findIndex((ep) => ep.typology === typology.id);
+  let ep: Episode | undefined = i >= 0 ? state.episodes[i] : undefined;
+  if (ep && (ts - ep.startTs > typology.windowMs || (step.index > ep.lastStep && ts - ep.lastTs > step.withinMs))) {
+    state.episodes.splice(i, 1);
+    ep = undefined;
+  }
+  // In order means in event time too; a weak sign (screen sharing with no risky call) never opens an episode.
+  if (ep && (step.index <= ep.lastStep || ts < ep.lastTs)) return false;
+  if (!ep && (!step.opens || signal.strength < 0.5)) return false;
+  if (!ep) {
+    ep = { typology: typology.id, startTs: ts, lastStep: -1, lastTs: ts, score: 0, evidence: [] };
+    state.episodes.push(ep);
+    i = state.episodes.length - 1;
+  }
+  const weight = Math.round(step.weight * signal.strength * 10) / 10;
+  const evidence: WarningEvidence = { typology: typology.id, step: step.name, signal: signal.name, weight, eventId, ts, detail: signal.detail };
+  ep.evidence.push(evidence);
+  ep.score = Math.min(100, Math.round((ep.score + weight) * 10) / 10);
+  ep.lastStep = step.index;
+  ep.lastTs = ts;
+  return true;
+}
+
+/** The person's strongest live episode, or null; ties go to the typology listed first. */
+export function strongestEpisode(state: PersonState, rb: Rulebook, ts: number): Episode | null {
+  let best: Episode | null = null;
+  let bestOrder = Infinity;
+  for (const ep of state.episodes) {
+    const order = rb.typologies.findIndex((t) => t.id === ep.typology);
+    if (order < 0 || ts - ep.startTs > rb.typologies[order].windowMs) continue;
+    if (!best || ep.score > best.score || (ep.score === best.score && order < bestOrder)) {
+      best = ep;
+      bestOrder = order;
+    }
+  }
+  return best;
+}
+
+/** Drops episodes past their typology's window (or of typologies no longer in the rule book). */
+export function pruneEpisodes(state: PersonState, rb: Rulebook, ts: number): void {
+  state.episodes = state.episodes.filter((ep) => {
+    const t = rb.typologies.find((x) => x.id === ep.typology);
+    return t !== undefined && ts - ep.startTs <= t.windowMs;
+  });
+}

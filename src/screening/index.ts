@@ -1,0 +1,10 @@
+export { ScreeningEngine, DEFAULT_ENGINE_OPTIONS, personKey, type EngineOptions, type EngineSnapshot } from './engine.js';
+export { readEventBatch, readEventLine, validateEvent, isEventProblem, type IntakeResult } from './intake.js';
+export { readEventFile, type EventBatchRead } from './event-file.js';
+export { compileRulebook, readRulebook, type Rulebook } from './rulebook.js';
+export { RulebookFile } from './rulebook-file.js';
+export { ScreeningService, type IngestSummary } from './screening.service.js';
+export { replayFile, type ReplayResult } from './replay.js';
+export { startScreening, parsePartitions, type ScreeningRuntime, type ScreeningRuntimeOptions } from './runtime.js';
+export { TextReader } from './text-reader.js';
+export { SIGNAL_NAMES, type SignalName } from './signals.js';

@@ -1,0 +1,73 @@
+import type { FraudType } from '../domain/fraud-type.js';
+
+/**
+ * What screening notices in one event about the person at risk. Typologies (rulebook.ts) name these; a name
+ * with `:<fraud type>` matches only signals carrying that type (indicator hits carry their indicator's types,
+ * `other` when it has none; the text model carries its predicted type).
+ */
+export const SIGNAL_NAMES = [
+  /** A call from (or to) a reported, verified or blocked number. */
+  'call_indicator',
+  /** An SMS from a flagged number, or one carrying a flagged link, number or account. */
+  'sms_indicator',
+  /** The fraud-text model reads the SMS as fraud. */
+  'sms_fraud_text',
+  'web_indicator',
+  'app_indicator',
+  /** An overseas caller dressed as a domestic service number (+95 555…, +400…). */
+  'call_spoofed_service',
+  'call_overseas',
+  'call_virtual',
+  /** A long call from a number the person has not been in touch with. */
+  'call_long_unknown',
+  /** Screen sharing started (stronger during or after a risky call). */
+  'screen_share',
+  /** A remote-control or meeting app installed or opened during or after a risky call. */
+  'remote_app_after_call',
+  /** A transfer to a flagged account; also raises a fund warning for the payer's bank. */
+  'transfer_indicator',
+  'transfer_new_payee',
+  /** The person's first transfer at or above the large-transfer amount. */
+  'transfer_first_large',
+  /** Several transfers in a short time. */
+  'transfer_burst',
+  'transfer_night',
+] as const;
+
+export type SignalName = (typeof SIGNAL_NAMES)[number];
+
+export interface Signal {
+  name: SignalName;
+  /** Fraud types the signal speaks for; empty when it speaks for none in particular. */
+  types: readonly FraudType[];
+  /** 0..1: how strongly; a step's weight is scaled by it. */
+  strength: number;
+  /** What was seen, in Chinese, for the warning's evidence. */
+  detail: string;
+}
+
+const OTHER: readonly FraudType[] = ['other'];
+
+/** The fraud types an indicator hit speaks for: its own, or `other` when it was stored without any. */
+export function indicatorTypes(types: readonly FraudType[]): readonly FraudType[] {
+  return types.length ? types : OTHER;
+}
+
+// Domestic service prefixes that an overseas number mimics when its digits are read without the "+":
+// banks' 95xxx, 96xxx hotlines, 400/800 numbers, operators' 100xx, 110 and 12xxx government lines.
+const SERVICE_LOOKALIKE = /^(95\d{3}|96\d{3}|400\d|800\d|100(86|10|00|99)|110|12[0-9]{3})/;
+
+/** An overseas number whose digits, read without the "+", look like a Chinese service number. */
+export function looksLikeSpoofedService(e164: string): boolean {
+  return !e164.startsWith('+86') && SERVICE_LOOKALIKE.test(e164.slice(1));
+}
+
+/** Hour of the day in China Standard Time (UTC+8, no daylight saving). */
+export function chinaHour(ts: number): number {
+  return Math.floor((ts + 8 * 3_600_000) / 3_600_000) % 24;
+}
+
+/** Yuan with two decimals from integer fen, for details. */
+export function yuan(fen: number): string {
+  return `¥${(fen / 100).toFixed(2)}`;
+}
