@@ -11,6 +11,10 @@ export const PERMISSIONS = {
   'allowlist:manage': ['admin', 'analyst'],
   'feeds:read': ['admin', 'analyst', 'bank_partner', 'telecom_partner'],
   'tokens:manage': ['admin'],
+  /** Send call, SMS, web, app, transfer and account-opening events for screening. */
+  'events:send': ['admin', 'telecom_partner', 'bank_partner'],
+  /** Read warnings and the screening status (station officers get theirs through dispatch). */
+  'warnings:read': ['admin', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,6 +3,7 @@ import { adminCommands } from './commands/admin.js';
 import { checkCommand } from './commands/check.js';
 import { classifyCommand } from './commands/classify.js';
 import { indicatorsCommand } from './commands/indicators.js';
+import { screeningCommands } from './commands/screening.js';
 import { serveCommand } from './commands/serve.js';
 
 const program = new Command('fanzha')
@@ -13,6 +14,7 @@ serveCommand(program);
 checkCommand(program);
 classifyCommand(program);
 indicatorsCommand(program);
+screeningCommands(program);
 adminCommands(program);
 
 await program.parseAsync(process.argv);

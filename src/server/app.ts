@@ -8,6 +8,7 @@ import { classifyRoutes } from './routes/classify.routes.js';
 import { RateLimiter } from './rate-limit.js';
 import { feedRoutes } from './routes/feed.routes.js';
 import { indicatorRoutes } from './routes/indicator.routes.js';
+import { screeningRoutes } from './routes/screening.routes.js';
 
 /** The HTTP API. Routes stay thin: parse, authorise, call a service, shape the reply. */
 export async function buildServer(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -47,6 +48,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   classifyRoutes(app, ctx, publicLimiter);
   indicatorRoutes(app, ctx);
   feedRoutes(app, ctx);
+  screeningRoutes(app, ctx);
   adminRoutes(app, ctx);
   await app.ready();
   return app;

@@ -4,6 +4,7 @@ import type { Config } from '../config/index.js';
 import { FanzhaError } from '../domain/errors.js';
 import type { Actor, Role } from '../domain/role.js';
 import type { IndicatorCatalog } from '../indicators/index.js';
+import type { ScreeningRuntime } from '../screening/index.js';
 import type { Store } from '../store/index.js';
 import { TextService } from '../text/index.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -15,11 +16,12 @@ export interface AppContext {
   catalog: IndicatorCatalog;
   tokens: TokenService;
   text: TextService;
+  screening: ScreeningRuntime;
 }
 
-/** The context of one process: tokens and the text service over the store and the indicator catalog. */
-export function createContext(config: Config, store: Store, catalog: IndicatorCatalog): AppContext {
-  return { config, store, catalog, tokens: new TokenService(store), text: new TextService(catalog.checker, config.FANZHA_TEXT_THRESHOLD) };
+/** The context of one process: tokens and the text service over the store, the indicator catalog and screening. */
+export function createContext(config: Config, store: Store, catalog: IndicatorCatalog, screening: ScreeningRuntime): AppContext {
+  return { config, store, catalog, screening, tokens: new TokenService(store), text: new TextService(catalog.checker, config.FANZHA_TEXT_THRESHOLD) };
 }
 
 declare module 'fastify' {

@@ -1,33 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../config/index.js';
-import type { Role } from '../domain/role.js';
-import { IndicatorCatalog } from '../indicators/index.js';
-import { openStore, type Store } from '../store/index.js';
-import { buildServer } from './app.js';
-import { createContext } from './context.js';
+import { startTestServer, type TestServer } from './testing.js';
 
 describe('HTTP API', () => {
+  let server: TestServer;
   let app: FastifyInstance;
-  let store: Store;
-  const secrets = {} as Record<Role, string>;
-  const auth = (role: Role) => ({ authorization: `Bearer ${secrets[role]}` });
+  const auth: TestServer['auth'] = (role) => server.auth(role);
 
   before(async () => {
-    const config = loadConfig({ FANZHA_PUBLIC_RATE_PER_MIN: '5', FANZHA_PUBLIC_BATCH_MAX: '3' });
-    store = await openStore({ sqliteFile: ':memory:' });
-    const { catalog } = await IndicatorCatalog.open(store, config);
-    const ctx = createContext(config, store, catalog);
-    for (const role of ['admin', 'analyst', 'telecom_partner', 'bank_partner', 'station_officer', 'hotline'] as Role[]) {
-      secrets[role] = (await ctx.tokens.create(role, `test ${role}`, 'test')).secret;
-    }
-    app = await buildServer(ctx);
+    server = await startTestServer({ FANZHA_PUBLIC_RATE_PER_MIN: '5', FANZHA_PUBLIC_BATCH_MAX: '3' });
+    app = server.app;
   });
-  after(async () => {
-    await app.close();
-    await store.close();
-  });
+  after(() => server.close());
 
   it('answers a public look-up without a token, and rate-limits it per client', async () => {
     const first = await app.inject({ url: '/api/v1/check?value=138%201234%205678', remoteAddress: '10.9.9.1' });

@@ -1,37 +1,64 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { IndicatorCatalog } from '../../indicators/index.js';
+import { startScreening } from '../../screening/index.js';
 import { buildServer } from '../../server/app.js';
 import { createContext } from '../../server/context.js';
 import { openRuntimeConfig, run } from '../runtime.js';
 
-/** `fanzha serve`: the API (and, as they land, the console and the workers) in one process. */
+const ROLES = ['api', 'screening'] as const;
+type ServeRole = (typeof ROLES)[number];
+
+function parseRoles(spec: string): ServeRole[] {
+  const roles = spec.split(',').map((r) => r.trim()).filter(Boolean);
+  const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (bad.length || roles.length === 0) throw new Error(`--roles takes a list of ${ROLES.join(', ')}; got ${spec}`);
+  return roles as ServeRole[];
+}
+
+/**
+ * `fanzha serve`: one build, several roles. `api` serves HTTP; `screening` screens events (in-process by default;
+ * on NATS, the partitions named by FANZHA_SCREENING_PARTITIONS). Without NATS both run in this process.
+ */
 export function serveCommand(program: Command): void {
   program
     .command('serve')
-    .description('serve the API on PORT (default 8080) with the configured store')
+    .description('serve the API on PORT (default 8080) and screen events, with the configured store and transport')
     .option('--port <port>', 'overrides PORT')
-    .action((opts: { port?: string }) =>
+    .option('--roles <roles>', `what this process does: ${ROLES.join(',')}`, 'api,screening')
+    .action((opts: { port?: string; roles: string }) =>
       run(async () => {
+        const roles = parseRoles(opts.roles);
         const { config, store } = await openRuntimeConfig(opts.port ? { PORT: opts.port } : {});
         const where = config.DATABASE_URL ? 'PostgreSQL' : path.join(config.FANZHA_DATA_DIR, 'fanzha.db');
-        console.log(`fanzha: store ${where}`);
+        console.log(`fanzha: store ${where}; roles ${roles.join(', ')}`);
         const { catalog, stats } = await IndicatorCatalog.open(store, config);
         console.log(`fanzha: ${stats.indicators} indicators loaded in ${stats.ms} ms`);
         catalog.startBackground();
-        const ctx = createContext(config, store, catalog);
-        const adminFile = await ctx.tokens.bootstrapAdmin(config.FANZHA_DATA_DIR);
-        if (adminFile) {
-          console.log(`fanzha: first start: an admin token was written to ${adminFile}`);
-          console.log(`        read it with:  cat ${adminFile}`);
-          console.log('        use it as:     Authorization: Bearer <token>   (create more with: npx fanzha tokens create)');
+        const screening = await startScreening(store, catalog, config, { screen: roles.includes('screening'), background: true });
+        const parts = [...screening.services.keys()];
+        console.log(
+          `fanzha: events by ${screening.transport.kind}; typologies v${screening.rules.rulebook.version}` +
+            (parts.length ? `; screening partition${parts.length > 1 ? 's' : ''} ${parts.join(',')}` : ''),
+        );
+        let closeApi: (() => Promise<void>) | null = null;
+        if (roles.includes('api')) {
+          const ctx = createContext(config, store, catalog, screening);
+          const adminFile = await ctx.tokens.bootstrapAdmin(config.FANZHA_DATA_DIR);
+          if (adminFile) {
+            console.log(`fanzha: first start: an admin token was written to ${adminFile}`);
+            console.log(`        read it with:  cat ${adminFile}`);
+            console.log('        use it as:     Authorization: Bearer <token>   (create more with: npx fanzha tokens create)');
+          }
+          const app = await buildServer(ctx, { logger: config.LOG_LEVEL !== 'silent' });
+          const address = await app.listen({ port: config.PORT, host: config.HOST });
+          console.log(`fanzha: listening on ${address.replace('0.0.0.0', 'localhost')}`);
+          closeApi = () => app.close();
         }
-        const app = await buildServer(ctx, { logger: config.LOG_LEVEL !== 'silent' });
-        const address = await app.listen({ port: config.PORT, host: config.HOST });
-        console.log(`fanzha: listening on ${address.replace('0.0.0.0', 'localhost')}`);
         const stop = async () => {
           catalog.stop();
-          await app.close();
+          await closeApi?.();
+          await screening.stop();
           await store.close();
           process.exit(0);
         };

@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../config/index.js';
+import { ROLES, type Role } from '../domain/role.js';
+import { IndicatorCatalog } from '../indicators/index.js';
+import { startScreening } from '../screening/index.js';
+import { openStore, type Store } from '../store/index.js';
+import { buildServer } from './app.js';
+import { createContext, type AppContext } from './context.js';
+
+export interface TestServer {
+  app: FastifyInstance;
+  store: Store;
+  ctx: AppContext;
+  /** The Authorization header of a token of each role. */
+  auth(role: Role): { authorization: string };
+  close(): Promise<void>;
+}
+
+/** The whole API over an in-memory SQLite store, in-process screening and a token per role. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const config = loadConfig(env);
+  const store = await openStore({ sqliteFile: ':memory:' });
+  const { catalog } = await IndicatorCatalog.open(store, config);
+  const screening = await startScreening(store, catalog, config, { screen: true, background: false });
+  const ctx = createContext(config, store, catalog, screening);
+  const secrets = {} as Record<Role, string>;
+  for (const role of ROLES) secrets[role] = (await ctx.tokens.create(role, `test ${role}`, 'test')).secret;
+  const app = await buildServer(ctx);
+  return {
+    app,
+    store,
+    ctx,
+    auth: (role) => ({ authorization: `Bearer ${secrets[role]}` }),
+    async close() {
+      await app.close();
+      await screening.stop();
+      await store.close();
+    },
+  };
+}
