@@ -11,125 +11,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config/index.js';
-import type { Actor } from '../src/domain/role.js';
 import { spawn } from 'node:child_process';
-import { canonical, IndicatorCatalog, importIndicators, type ImportFormat } from '../src/indicators/index.js';
+import { canonical, IndicatorCatalog } from '../src/indicators/index.js';
 import type { IndicatorKind } from '../src/domain/indicator.js';
 import { buildServer } from '../src/server/app.js';
 import { createContext } from '../src/server/context.js';
 import { startScreening } from '../src/screening/index.js';
-import { openStore, type NewIndicator, type Store } from '../src/store/index.js';
+import type { Store } from '../src/store/index.js';
+import { indicatorStore } from './indicator-store.js';
+import { heap, Table } from './table.js';
 import { Rng } from './rng.js';
 
 const TOTAL = Number(process.env.FANZHA_BENCH_TOTAL ?? 10_000_000);
 const DIR = process.env.FANZHA_BENCH_DIR ?? path.join(os.tmpdir(), 'fanzha-bench');
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
 const REAL = config.FANZHA_REALDATA_DIR;
-const actor: Actor = { name: 'bench', role: 'admin' };
-const rows: Array<[string, string, string]> = [];
-const report = (figure: string, value: string, target: string) => {
-  rows.push([figure, value, target]);
-  console.log(`${figure.padEnd(58)} ${value.padStart(16)}   ${target}`);
-};
-
-const LISTS: Array<[string, ImportFormat, IndicatorKind]> = [
-  ['blocklistproject/phishing-nl.txt', 'plain', 'domain'],
-  ['blocklistproject/scam-nl.txt', 'plain', 'domain'],
-  ['urlhaus/urlhaus-filter.txt', 'plain', 'domain'],
-  ['tw165-antifraud/ScamSiteGetFromTaiwan165.txt', 'plain', 'domain'],
-  ['tw165-antifraud/ScamSiteGetFromGlobalAntiScamOrg.txt', 'plain', 'domain'],
-  ['tw165-antifraud/ScamSiteGetFromFX110.txt', 'plain', 'domain'],
-  ['tw165-antifraud/ScamSiteGetFromDcard.txt', 'plain', 'domain'],
-  ['phishtank/pihole-phishtank_hosts.txt', 'plain', 'domain'],
-  ['jarelllama-scam/scams_light.txt', 'plain', 'domain'],
-  ['openphish/openphish-pihole_domains.txt', 'plain', 'domain'],
-  ['phishing-army/phishing_army_blocklist_extended.txt', 'plain', 'domain'],
-  ['openphish/openphish-adblock_archive_2024_urls.txt', 'plain', 'url'],
-];
-
-async function importRealLists(store: Store): Promise<number> {
-  const catalog = await IndicatorCatalog.openWithoutIndex(store, config);
-  let imported = 0;
-  const started = performance.now();
-  for (const [file, format, kind] of LISTS) {
-    const full = path.join(REAL, file);
-    if (!fs.existsSync(full)) {
-      console.log(`  (missing ${full}, skipped)`);
-      continue;
-    }
-    const r = await importIndicators(catalog.service, fs.createReadStream(full), {
-      format,
-      kind,
-      status: 'blocked',
-      reporter: `import:${path.basename(file)}`,
-      actor,
-    });
-    imported += r.created;
-    console.log(`  ${file}: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejectedCount} rejected`);
-  }
-  const s = (performance.now() - started) / 1000;
-  report('import of the real lists (through normalise + lifecycle)', `${Math.round(imported / s).toLocaleString()} /s`, `${imported.toLocaleString()} indicators`);
-  return imported;
-}
-
-/**
- * Generated phones, cards, payment and IM accounts, domains and URLs, inserted straight into the store (a
- * fixture, not a measured path). Each value embeds a permutation of its running number, so none repeats.
- */
-async function generate(store: Store, count: number): Promise<void> {
-  const rng = new Rng(20261121);
-  const repo = store.indicators;
-  const now = Date.now();
-  const spread = (i: number, modulus: number) => (i * 7919 + 104_729) % modulus; // a bijection for i < modulus
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  const kinds: Array<[IndicatorKind, number, (i: number) => string]> = [
-    ['phone', 0.45, (i) => `+861${'35789'[i % 5]}${pad(spread(i, 1e9), 9)}`],
-    ['bank_card', 0.2, (i) => `62${pad(spread(i, 1e9), 9)}${rng.digits(rng.int(5, 8))}`],
-    ['payment_account', 0.1, (i) => (i % 2 ? `alipay:1${pad(spread(i, 1e10), 10)}` : `wechatpay:wxid_${spread(i, 1e9).toString(36)}${rng.word(4)}`)],
-    ['im_account', 0.05, (i) => (i % 2 ? `qq:${10_000 + spread(i, 1e9)}` : `wechat:w${spread(i, 1e9).toString(36)}${rng.word(4)}`)],
-    ['domain', 0.12, (i) => `${rng.word(rng.int(3, 8))}${spread(i, 1e9).toString(36)}.${rng.pick(['top', 'xyz', 'cn', 'com', 'vip', 'cc'])}`],
-    ['url', 0.08, (i) => `${rng.word(5)}${spread(i, 1e9).toString(36)}.${rng.pick(['top', 'xyz', 'cn'])}/${rng.word(5)}/${rng.word(6)}`],
-  ];
-  const started = performance.now();
-  let seq = await repo.currentSeq();
-  let done = 0;
-  while (done < count) {
-    const n = Math.min(50_000, count - done);
-    const batch: NewIndicator[] = [];
-    for (let j = 0; j < n; j++) {
-      const i = done + j;
-      let r = rng.next();
-      let k = kinds[0];
-      for (const candidate of kinds) {
-        k = candidate;
-        if ((r -= candidate[1]) < 0) break;
-      }
-      batch.push({
-        kind: k[0],
-        value: k[2](i),
-        status: rng.next() < 0.7 ? 'blocked' : 'reported',
-        fraudTypes: [rng.pick(['task_rebate', 'fake_investment', 'fake_loan', 'fake_customer_service', 'impersonate_authority'] as const)],
-        score: 80,
-        source: 'bench',
-        firstSeen: now,
-        lastSeen: now,
-        sightings: 1,
-        expiresAt: now + 365 * 86_400_000,
-        reviewRequestedAt: null,
-        seq: ++seq,
-        updatedAt: now,
-      });
-    }
-    await repo.transaction(async (tx) => {
-      await repo.insertMany(tx, batch);
-      await repo.reserveSeq(tx, n);
-    });
-    done += n;
-    if (done % 1_000_000 === 0 || done === count) {
-      console.log(`  generated ${done.toLocaleString()} (${Math.round(done / ((performance.now() - started) / 1000)).toLocaleString()} rows/s)`);
-    }
-  }
-}
+const table = new Table();
+const report = table.report;
 
 /**
  * Sends `requests` POSTs over `connections` keep-alive connections from a separate client process (as a
@@ -171,13 +69,6 @@ async function httpLoad(url: string, token: string, body: string, perRequest: nu
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code !== 0) throw new Error(`HTTP client failed (exit ${code})`);
   return (requests * perRequest) / (Number(out) / 1000);
-}
-
-function heap(): number {
-  global.gc?.();
-  global.gc?.();
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
 }
 
 function rate(n: number, fn: () => void): number {
@@ -297,23 +188,7 @@ async function measureLookups(store: Store, catalog: IndicatorCatalog): Promise<
 
 async function main(): Promise<void> {
   console.log(`Fanzha look-up benchmark: ${TOTAL.toLocaleString()} indicators, ${os.cpus().length} cores, node ${process.version}`);
-  fs.mkdirSync(DIR, { recursive: true });
-  const file = path.join(DIR, `bench-${TOTAL}.db`);
-  let store = await openStore({ sqliteFile: file });
-  const existing = await store.indicators.count();
-  if (existing !== TOTAL) {
-    await store.close();
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-    store = await openStore({ sqliteFile: file });
-    await importRealLists(store);
-    await generate(store, TOTAL - (await store.indicators.count()));
-  } else {
-    console.log(`  reusing ${file} (${existing.toLocaleString()} indicators); delete it to rebuild`);
-  }
-  await store.close();
-
-  // Start-up: load everything into memory.
-  store = await openStore({ sqliteFile: file });
+  const store = await indicatorStore(TOTAL, DIR, config, report);
   const before = heap();
   const { catalog, stats } = await IndicatorCatalog.open(store, config);
   const after = heap();
@@ -335,9 +210,7 @@ async function main(): Promise<void> {
   await screening.stop();
   await store.close();
 
-  console.log('\n| figure | measured | target |\n|---|---|---|');
-  for (const [f, v, t] of rows) console.log(`| ${f} | ${v} | ${t} |`);
-  console.log(`\nheadline: ${Math.round(phoneMatch).toLocaleString()} phone look-ups/s, ${Math.round(urlRate).toLocaleString()} URL look-ups/s over ${stats.indicators.toLocaleString()} indicators`);
+  table.print(`${Math.round(phoneMatch).toLocaleString()} phone look-ups/s, ${Math.round(urlRate).toLocaleString()} URL look-ups/s over ${stats.indicators.toLocaleString()} indicators`);
 }
 
 await main();

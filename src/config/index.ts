@@ -38,7 +38,7 @@ const schema = z.object({
   /** Partitions this process screens on NATS: `all`, or a list and ranges like `0-3,6`. */
   FANZHA_SCREENING_PARTITIONS: z.string().regex(/^(all|\d+(-\d+)?(,\d+(-\d+)?)*)$/, 'all, or a list like 0-3,6').default('all'),
   /** Seconds between checkpoints of the screening engine's memory. */
-  FANZHA_CHECKPOINT_SEC: intFrom(1, 86_400).default(30),
+  FANZHA_CHECKPOINT_SEC: intFrom(1, 86_400).default(60),
   /** People the screening engine tracks at once (least recently active forgotten first). */
   FANZHA_MAX_PEOPLE: intFrom(1000, 100_000_000).default(2_000_000),
   /** Trust X-Forwarded-For for the client address (behind a reverse proxy). */

@@ -28,14 +28,14 @@ export class SignalDetector {
       state.contacts.add(hash32(other));
       return out;
     }
-    if (hit) out.push(fromHit('call_indicator', hit, `与涉诈号码 ${other} 通话 ${e.durationSec} 秒（${hit.reason}）`));
+    if (hit) out.push(fromHit('call_indicator', hit, () => `与涉诈号码 ${other} 通话 ${e.durationSec} 秒（${hit.reason}）`));
     const talked = e.durationSec >= rb.riskyCallMinSec;
     const known = state.contacts.has(hash32(other));
     if (talked && !known) {
-      if (looksLikeSpoofedService(other)) out.push(plain('call_spoofed_service', 1, `境外号码 ${other} 伪装成客服 / 公务号码来电，通话 ${e.durationSec} 秒`));
-      else if (!other.startsWith('+86')) out.push(plain('call_overseas', 1, `境外号码 ${other} 来电，通话 ${e.durationSec} 秒`));
-      if (isVirtualSegment(other)) out.push(plain('call_virtual', 1, `虚拟运营商号段 ${other} 来电，通话 ${e.durationSec} 秒`));
-      if (e.durationSec >= rb.longCallSec) out.push(plain('call_long_unknown', 1, `陌生号码 ${other} 长时间通话 ${Math.round(e.durationSec / 60)} 分钟`));
+      if (looksLikeSpoofedService(other)) out.push(plain('call_spoofed_service', 1, () => `境外号码 ${other} 伪装成客服 / 公务号码来电，通话 ${e.durationSec} 秒`));
+      else if (!other.startsWith('+86')) out.push(plain('call_overseas', 1, () => `境外号码 ${other} 来电，通话 ${e.durationSec} 秒`));
+      if (isVirtualSegment(other)) out.push(plain('call_virtual', 1, () => `虚拟运营商号段 ${other} 来电，通话 ${e.durationSec} 秒`));
+      if (e.durationSec >= rb.longCallSec) out.push(plain('call_long_unknown', 1, () => `陌生号码 ${other} 长时间通话 ${Math.round(e.durationSec / 60)} 分钟`));
     }
     if (talked && out.length > 0) {
       // Apps opened during or soon after a risky call read as remote control, not a work meeting.
@@ -50,15 +50,15 @@ export class SignalDetector {
     const out: Signal[] = [];
     const sender = this.indicator(e.from, 'phone');
     if (sender?.verdict === 'allow') return out;
-    if (sender) out.push(fromHit('sms_indicator', sender, `收到涉诈号码 ${e.from} 的短信（${sender.reason}）`));
+    if (sender) out.push(fromHit('sms_indicator', sender, () => `收到涉诈号码 ${e.from} 的短信（${sender.reason}）`));
     const reading = this.text.read(e.text, rb.textThreshold);
     for (const found of reading.indicators) {
       const hit = this.indicator(found.canonical, found.kind);
-      if (hit && hit.verdict !== 'allow') out.push(fromHit('sms_indicator', hit, `短信含涉诈${found.kind === 'phone' ? '号码' : '链接或账号'} ${found.raw}（${hit.reason}）`));
+      if (hit && hit.verdict !== 'allow') out.push(fromHit('sms_indicator', hit, () => `短信含涉诈${found.kind === 'phone' ? '号码' : '链接或账号'} ${found.raw}（${hit.reason}）`));
     }
     if (reading.fraud) {
       const phrases = reading.reasons.length ? `：${reading.reasons.join('、')}` : '';
-      out.push({ name: 'sms_fraud_text', types: [reading.type], strength: reading.score, detail: `短信内容疑似诈骗（${Math.round(reading.score * 100)}%）${phrases}` });
+      out.push({ name: 'sms_fraud_text', types: [reading.type], strength: reading.score, detail: () => `短信内容疑似诈骗（${Math.round(reading.score * 100)}%）${phrases}` });
     }
     state.contacts.add(hash32(e.from));
     return out;
@@ -67,19 +67,19 @@ export class SignalDetector {
   web(e: WebEvent): Signal[] {
     const hit = this.indicator(e.url, 'url');
     if (!hit || hit.verdict === 'allow') return [];
-    return [fromHit('web_indicator', hit, `访问涉诈网址 ${e.url}（${hit.reason}）`)];
+    return [fromHit('web_indicator', hit, () => `访问涉诈网址 ${e.url}（${hit.reason}）`)];
   }
 
   app(e: AppEvent, state: PersonState, rb: Rulebook): Signal[] {
     const out: Signal[] = [];
     const hit = this.indicator(e.app.includes('.') && !/\s/.test(e.app) ? e.app : `name:${e.app}`, 'app');
-    if (hit && hit.verdict !== 'allow') out.push(fromHit('app_indicator', hit, `安装或打开涉诈应用 ${e.app}（${hit.reason}）`));
+    if (hit && hit.verdict !== 'allow') out.push(fromHit('app_indicator', hit, () => `安装或打开涉诈应用 ${e.app}（${hit.reason}）`));
     const afterRiskyCall = e.ts <= state.riskyCallEnd + rb.afterCallWindowMs;
     if (e.action === 'screen_share_start') {
       // Screen sharing in a work meeting is common; only during or soon after a risky call is it a strong sign.
-      out.push(plain('screen_share', afterRiskyCall ? 1 : 0.2, `${e.app} 开启屏幕共享${afterRiskyCall ? '（可疑来电期间或之后）' : ''}`));
+      out.push(plain('screen_share', afterRiskyCall ? 1 : 0.2, () => `${e.app} 开启屏幕共享${afterRiskyCall ? '（可疑来电期间或之后）' : ''}`));
     } else if (afterRiskyCall && rb.remoteApps.has(e.app.toLowerCase())) {
-      out.push(plain('remote_app_after_call', 1, `可疑来电期间或之后${e.action === 'install' ? '安装' : '打开'}会议 / 远程控制软件 ${e.app}`));
+      out.push(plain('remote_app_after_call', 1, () => `可疑来电期间或之后${e.action === 'install' ? '安装' : '打开'}会议 / 远程控制软件 ${e.app}`));
     }
     return out;
   }
@@ -87,20 +87,21 @@ export class SignalDetector {
   /** Signals of a transfer paid by the person; records the transfer in the state afterwards. */
   transfer(e: TransferEvent, state: PersonState, rb: Rulebook): Signal[] {
     const out: Signal[] = [];
-    const to = maskAccount(e.toAccount);
-    const amount = yuan(e.amountFen);
+    const to = () => maskAccount(e.toAccount);
+    const amount = () => yuan(e.amountFen);
     const hit = this.indicator(e.toAccount, e.toAccount.includes(':') ? 'payment_account' : 'bank_card');
-    if (hit && hit.verdict !== 'allow') out.push(fromHit('transfer_indicator', hit, `向涉诈账户 ${to} 转账 ${amount}（${hit.reason}）`));
+    if (hit && hit.verdict !== 'allow') out.push(fromHit('transfer_indicator', hit, () => `向涉诈账户 ${to()} 转账 ${amount()}（${hit.reason}）`));
     const payee = hash32(e.toAccount);
-    if (!state.payees.has(payee)) out.push(plain('transfer_new_payee', 1, `向新收款账户 ${to} 转账 ${amount}`));
+    if (!state.payees.has(payee)) out.push(plain('transfer_new_payee', 1, () => `向新收款账户 ${to()} 转账 ${amount()}`));
     if (e.amountFen >= rb.largeTransferFen && state.largestTransferFen < rb.largeTransferFen) {
-      out.push(plain('transfer_first_large', 1, `首次大额转账 ${amount}`));
+      out.push(plain('transfer_first_large', 1, () => `首次大额转账 ${amount()}`));
     }
     if (state.transfersSince(e.ts - rb.burstWindowMs) + 1 >= rb.burstCount) {
-      out.push(plain('transfer_burst', 1, `短时间内连续转账（${state.transfersSince(e.ts - rb.burstWindowMs) + 1} 笔）`));
+      const count = state.transfersSince(e.ts - rb.burstWindowMs) + 1;
+      out.push(plain('transfer_burst', 1, () => `短时间内连续转账（${count} 笔）`));
     }
     const hour = chinaHour(e.ts);
-    if (rb.nightFrom <= hour && hour < rb.nightTo) out.push(plain('transfer_night', 1, `深夜 ${hour} 点转账 ${amount}`));
+    if (rb.nightFrom <= hour && hour < rb.nightTo) out.push(plain('transfer_night', 1, () => `深夜 ${hour} 点转账 ${amount()}`));
     state.recordTransfer(e.ts, e.amountFen, payee);
     return out;
   }
@@ -119,10 +120,10 @@ export function isVirtualSegment(e164: string): boolean {
   return VIRTUAL.test(e164);
 }
 
-function fromHit(name: SignalName, hit: CheckResult, detail: string): Signal {
+function fromHit(name: SignalName, hit: CheckResult, detail: () => string): Signal {
   return { name, types: indicatorTypes(hit.fraudTypes as FraudType[]), strength: hit.verdict === 'block' ? 1 : 0.7, detail };
 }
 
-function plain(name: SignalName, strength: number, detail: string): Signal {
+function plain(name: SignalName, strength: number, detail: () => string): Signal {
   return { name, types: [], strength, detail };
 }

@@ -31,7 +31,7 @@ const ACTIONS: Record<WarningLevel, string> = {
   2: '二级预警：30 分钟内电话劝阻当事人，核实是否正在被骗，必要时转见面劝阻',
   3: '三级预警：发送反诈预警短信，24 小时内电话回访',
 };
-const EXPIRE_EVERY = 65_536;
+const EXPIRE_EVERY = 1 << 20;
 
 /**
  * Screening: one event in, the warnings it raised or upgraded out. Everything it reads is in memory (the
@@ -252,7 +252,7 @@ function fundWarning(person: string, e: TransferEvent, flagged: Signal): Warning
     fraudType,
     score,
     typology: 'fund.flagged_payee',
-    evidence: [{ typology: 'fund.flagged_payee', step: '向涉诈账户转账', signal: flagged.name, weight: score, eventId: e.id, ts: e.ts, detail: flagged.detail }],
+    evidence: [{ typology: 'fund.flagged_payee', step: '向涉诈账户转账', signal: flagged.name, weight: score, eventId: e.id, ts: e.ts, detail: flagged.detail() }],
     events: [e.id],
     action: '资金预警：请付款银行立即暂停该笔转账（或冻结在途资金），联系持卡人核实是否被骗，并回复处置结果',
     bank,

@@ -39,7 +39,7 @@ function advance(state: PersonState, ref: StepRef, signal: Signal, eventId: stri
     i = state.episodes.length - 1;
   }
   const weight = Math.round(step.weight * signal.strength * 10) / 10;
-  const evidence: WarningEvidence = { typology: typology.id, step: step.name, signal: signal.name, weight, eventId, ts, detail: signal.detail };
+  const evidence: WarningEvidence = { typology: typology.id, step: step.name, signal: signal.name, weight, eventId, ts, detail: signal.detail() };
   ep.evidence.push(evidence);
   ep.score = Math.min(100, Math.round((ep.score + weight) * 10) / 10);
   ep.lastStep = step.index;

@@ -16,29 +16,34 @@ export interface Episode {
   evidence: WarningEvidence[];
 }
 
-/** The rings hold hashes, not strings. */
-export const hash32 = fnv1a32;
+/**
+ * The rings hold 30-bit hashes, not strings: small integers that V8 keeps unboxed in a plain array, far cheaper
+ * per person than a typed array (an ArrayBuffer each) or the strings themselves.
+ */
+export function hash32(s: string): number {
+  return fnv1a32(s) >>> 2;
+}
 
-/** Rolling memory of the last RING distinct values (as hashes). */
+/** Rolling memory of the last RING distinct values (as hashes); grows to RING, then overwrites the oldest. */
 class Ring {
-  private readonly values = new Uint32Array(RING);
+  private values: number[] = [];
   private next = 0;
-  private size = 0;
 
   has(h: number): boolean {
-    for (let i = 0; i < this.size; i++) if (this.values[i] === h) return true;
-    return false;
+    return this.values.includes(h);
   }
 
   add(h: number): void {
-    if (this.has(h)) return;
-    this.values[this.next] = h;
-    this.next = (this.next + 1) % RING;
-    if (this.size < RING) this.size++;
+    if (this.values.includes(h)) return;
+    if (this.values.length < RING) this.values.push(h);
+    else {
+      this.values[this.next] = h;
+      this.next = (this.next + 1) % RING;
+    }
   }
 
   toJSON(): number[] {
-    return Array.from(this.values.subarray(0, this.size));
+    return this.values;
   }
 
   static from(values: number[]): Ring {
@@ -107,8 +112,9 @@ export class PersonState {
 }
 
 /**
- * People by key, least recently active first. Bounded: beyond `maxPeople` the least recently active person is
- * forgotten, and `expire` drops everyone idle for longer than the rules' horizon.
+ * People by key. Bounded: when `maxPeople` is reached, the least recently active twentieth is forgotten in one
+ * sweep, and `expire` drops everyone idle for longer than the rules' horizon. Touching a person does not reorder
+ * the map: re-inserting on every event is what an exact LRU would cost, and it dominated screening.
  */
 export class PersonTable {
   private readonly people = new Map<string, PersonState>();
@@ -119,16 +125,14 @@ export class PersonTable {
     return this.people.size;
   }
 
-  /** The person's state, created on first sight and moved to the most-recent end. */
+  /** The person's state, created on first sight. */
   touch(key: string, ts: number): PersonState {
     let state = this.people.get(key);
-    if (state) {
-      this.people.delete(key);
-    } else {
+    if (!state) {
+      if (this.people.size >= this.maxPeople) this.evictIdlest();
       state = new PersonState(key);
-      if (this.people.size >= this.maxPeople) this.people.delete(this.people.keys().next().value as string);
+      this.people.set(key, state);
     }
-    this.people.set(key, state);
     if (ts > state.lastTs) state.lastTs = ts;
     return state;
   }
@@ -137,18 +141,33 @@ export class PersonTable {
     return this.people.get(key);
   }
 
-  /**
-   * Forgets people whose last event is before `before`, walking from the least recently touched and stopping at
-   * the first recent one (touch order follows event time closely enough); returns how many.
-   */
+  /** Forgets people whose last event is before `before`; returns how many. */
   expire(before: number): number {
     let n = 0;
     for (const [key, state] of this.people) {
-      if (state.lastTs >= before) break;
-      this.people.delete(key);
-      n++;
+      if (state.lastTs < before) {
+        this.people.delete(key);
+        n++;
+      }
     }
     return n;
+  }
+
+  /** Forgets about the least recently active 5%, by a cut-off read from a sample of last-activity times. */
+  private evictIdlest(): void {
+    const sample: number[] = [];
+    const step = Math.max(1, Math.floor(this.people.size / 2000));
+    let i = 0;
+    for (const state of this.people.values()) if (i++ % step === 0) sample.push(state.lastTs);
+    sample.sort((a, b) => a - b);
+    const cutoff = sample[Math.floor(sample.length / 20)];
+    let dropped = this.expire(cutoff + 1);
+    // Everyone equally idle: drop the oldest entries instead, so the table never outgrows its bound.
+    for (const key of this.people.keys()) {
+      if (dropped > 0 && this.people.size < this.maxPeople) break;
+      this.people.delete(key);
+      dropped++;
+    }
   }
 
   values(): IterableIterator<PersonState> {

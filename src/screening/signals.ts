@@ -42,8 +42,8 @@ export interface Signal {
   types: readonly FraudType[];
   /** 0..1: how strongly; a step's weight is scaled by it. */
   strength: number;
-  /** What was seen, in Chinese, for the warning's evidence. */
-  detail: string;
+  /** What was seen, in Chinese, for the warning's evidence; a function, so it costs nothing unless a step uses it. */
+  detail: () => string;
 }
 
 const OTHER: readonly FraudType[] = ['other'];
