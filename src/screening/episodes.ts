@@ -34,7 +34,7 @@ function advance(state: PersonState, ref: StepRef, signal: Signal, eventId: stri
   if (ep && (step.index <= ep.lastStep || ts < ep.lastTs)) return false;
   if (!ep && (!step.opens || signal.strength < 0.5)) return false;
   if (!ep) {
-    ep = { typology: typology.id, startTs: ts, lastStep: -1, lastTs: ts, score: 0, evidence: [] };
+    ep = { typology: typology.id, startTs: ts, lastStep: -1, lastTs: ts, score: 0, specific: 0, evidence: [] };
     state.episodes.push(ep);
     i = state.episodes.length - 1;
   }
@@ -44,17 +44,20 @@ function advance(state: PersonState, ref: StepRef, signal: Signal, eventId: stri
   ep.score = Math.min(100, Math.round((ep.score + weight) * 10) / 10);
   ep.lastStep = step.index;
   ep.lastTs = ts;
+  if (ref.type !== null) ep.specific++;
   return true;
 }
 
-/** The person's strongest live episode, or null; ties go to the typology listed first. */
+/** The person's strongest live episode, or null; ties go to the more specific, then to the typology listed first. */
 export function strongestEpisode(state: PersonState, rb: Rulebook, ts: number): Episode | null {
   let best: Episode | null = null;
   let bestOrder = Infinity;
   for (const ep of state.episodes) {
     const order = rb.typologies.findIndex((t) => t.id === ep.typology);
     if (order < 0 || ts - ep.startTs > rb.typologies[order].windowMs) continue;
-    if (!best || ep.score > best.score || (ep.score === best.score && order < bestOrder)) {
+    const better =
+      !best || ep.score > best.score || (ep.score === best.score && (ep.specific > best.specific || (ep.specific === best.specific && order < bestOrder)));
+    if (better) {
       best = ep;
       bestOrder = order;
     }

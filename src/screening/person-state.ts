@@ -13,6 +13,8 @@ export interface Episode {
   lastStep: number;
   lastTs: number;
   score: number;
+  /** Steps matched by a signal of this typology's own fraud type (a typed site, text or number): breaks ties. */
+  specific: number;
   evidence: WarningEvidence[];
 }
 
