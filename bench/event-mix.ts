@@ -79,5 +79,6 @@ export async function eventMix(store: Store, count: number, peopleCount: number,
       events.push({ ...base(), type: 'account_open', bank: '工商银行', branch: '迎泽支行', holderId: `140101${r.digits(12)}`, holderPhone: p.phone, account: card(r) });
     }
   }
-  return { events: events.slice(0, count), people: peopleCount };
+  // Through JSON, as events come off the wire: flat strings, not the ropes the generator concatenated.
+  return { events: JSON.parse(JSON.stringify(events.slice(0, count))) as ScreeningEvent[], people: peopleCount };
 }

@@ -14,6 +14,16 @@ export interface TextReading {
 type ModelReading = Omit<TextReading, 'indicators'>;
 
 const CACHE_MAX = 50_000;
+const NUMERAL = '0-9\\uFF10-\\uFF19〇一二三四五六七八九零壹贰叁肆伍陆柒捌玖两';
+/**
+ * What every indicator the extractor finds needs somewhere in the text: a Latin letter (URLs, domains, IDs,
+ * packages, addresses, `QQ` / `V信`), a run of seven or more digits or digit-like characters with separators
+ * (phone, card, QQ numbers), or a platform word that introduces an account (`微信号`, `扣扣`, `支付宝`). A text
+ * with none of them — a verification code, a short notice — skips the extractor, the dearest step after the model.
+ */
+const MAY_HOLD_INDICATORS = new RegExp(
+  `[A-Za-z\\uFF21-\\uFF3A\\uFF41-\\uFF5A]|[${NUMERAL}][${NUMERAL}\\s\\-.·－]{5,}[${NUMERAL}]|微信|薇信|威信|维信|徽信|扣扣|企鹅|支付宝|飞机|电报|财付通|云闪付|钱包`,
+);
 const DIGIT_RUNS = /[0-9]+/g;
 
 /** A map that forgets everything when full: flat cost, and templated texts are back in it at once. */
@@ -50,6 +60,7 @@ export class TextReader {
       const c = classifyText(text, threshold === undefined ? {} : { threshold });
       return { fraud: c.fraud, score: c.score, type: c.type ?? 'other', reasons: c.reasons.slice(0, 4).map((r) => r.phrase) };
     });
-    return { ...reading, indicators: this.found.get(text, () => extractIndicators(text)) };
+    const indicators = MAY_HOLD_INDICATORS.test(text) ? this.found.get(text, () => extractIndicators(text)) : [];
+    return { ...reading, indicators };
   }
 }
