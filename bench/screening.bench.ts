@@ -6,6 +6,7 @@
  *   - memory per tracked person.
  * Run: npm run bench:screening   (FANZHA_BENCH_EVENTS, FANZHA_BENCH_PEOPLE to change the mix)
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -33,15 +34,28 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }
 
-/** Events as a fresh sender's, so a run never collides with the ids of an earlier one in the same store. */
+/** The bench's events under the sender of one measurement. */
 function asSender(events: readonly ScreeningEvent[], sender: string): ScreeningEvent[] {
   return events.map((e) => ({ ...e, sender }));
+}
+
+/** A fresh SQLite file for the event log and warnings, so no earlier run's log is replayed into the engine. */
+async function freshSqlite(name: string): Promise<{ store: Store; remove: () => Promise<void> }> {
+  const file = path.join(DIR, `screening-${name}-${process.pid}.db`);
+  const store = await openStore({ sqliteFile: file });
+  return {
+    store,
+    async remove() {
+      await store.close();
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    },
+  };
 }
 
 async function persisted(name: string, store: Store, newEngine: () => ScreeningEngine, events: ScreeningEvent[]): Promise<number> {
   const service = new ScreeningService(store, newEngine, 0);
   await service.recover();
-  const batch = asSender(events, `bench:${name}:${Date.now()}`);
+  const batch = asSender(events, `bench:${name}`);
   let warnings = 0;
   const started = performance.now();
   for (let i = 0; i < batch.length; i += BATCH) warnings += (await service.ingest(batch.slice(i, i + BATCH))).changes.length;
@@ -58,7 +72,7 @@ async function steady(store: Store, newEngine: () => ScreeningEngine, events: Sc
   const service = new ScreeningService(store, newEngine, 0);
   await service.recover();
   const n = Math.min(events.length, STEADY_RATE * STEADY_SECONDS);
-  const stream = asSender(events.slice(0, n), `bench:steady:${Date.now()}`);
+  const stream = asSender(events.slice(0, n), 'bench:steady');
   const all = new Float64Array(n);
   const warned: number[] = [];
   const gapMs = 1000 / STEADY_RATE;
@@ -116,7 +130,9 @@ async function main(): Promise<void> {
   report('engine alone (in memory, one core)', `${Math.round(engineRate).toLocaleString()} /s`, `${changes.toLocaleString()} warning changes`);
   report('memory per tracked person', `${Math.round(perPerson)} B`, `${engine.people.size.toLocaleString()} people tracked`);
 
-  const sqliteRate = await persisted('SQLite', store, newEngine, events);
+  const sqlite = await freshSqlite('throughput');
+  const sqliteRate = await persisted('SQLite', sqlite.store, newEngine, events);
+  await sqlite.remove();
   if (process.env.DATABASE_URL) {
     const schema = `bench_${Date.now()}`;
     const pgStore = await openStore({ databaseUrl: process.env.DATABASE_URL, pgSchema: schema });
@@ -127,7 +143,9 @@ async function main(): Promise<void> {
     await client.query(`DROP SCHEMA ${schema} CASCADE`);
     await client.end();
   }
-  await steady(store, newEngine, events);
+  const steadyStore = await freshSqlite('steady');
+  await steady(steadyStore.store, newEngine, events);
+  await steadyStore.remove();
   await store.close();
   table.print(`${Math.round(sqliteRate).toLocaleString()} events/s screened and persisted on SQLite (${Math.round(engineRate).toLocaleString()} /s engine alone)`);
 }

@@ -19,6 +19,14 @@ export interface WarningFilter {
 
 const WARNING_COLUMNS = 'id, seq, kind, person, level, fraud_type, score, typology, bank, raised_at, updated_at, stored_at, body';
 
+const SQLITE_ROWS = 200;
+
+/** Each event's log sequence number from the rows an insert returned (0 for one already logged). */
+function seqsInOrder(events: readonly ScreeningEvent[], rows: Array<{ seq: number; sender: string; event_id: string }>): number[] {
+  const bySeq = new Map(rows.map((r) => [`${r.sender}\u0000${r.event_id}`, Number(r.seq)]));
+  return events.map((e) => bySeq.get(`${e.sender}\u0000${e.id}`) ?? 0);
+}
+
 /** The event log, the warnings and the engine checkpoints. */
 export class ScreeningRepository {
   constructor(private readonly db: SqlDriver) {}
@@ -34,13 +42,18 @@ export class ScreeningRepository {
   async logEvents(tx: SqlExecutor, events: readonly ScreeningEvent[], part: number, receivedAt: number): Promise<number[]> {
     if (events.length === 0) return [];
     if (this.db.dialect === 'sqlite') {
+      // Multi-row statements: one call per SQLITE_ROWS events rather than one per event.
       const seqs: number[] = [];
-      for (const e of events) {
-        const row = await tx.get<{ seq: number }>(
-          'INSERT INTO screening_events (sender, event_id, part, type, ts, received_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sender, event_id) DO NOTHING RETURNING seq',
-          [e.sender, e.id, part, e.type, e.ts, receivedAt, JSON.stringify(e)],
+      for (let i = 0; i < events.length; i += SQLITE_ROWS) {
+        const chunk = events.slice(i, i + SQLITE_ROWS);
+        const params: unknown[] = [];
+        for (const e of chunk) params.push(e.sender, e.id, part, e.type, e.ts, receivedAt, JSON.stringify(e));
+        const rows = await tx.all<{ seq: number; sender: string; event_id: string }>(
+          `INSERT INTO screening_events (sender, event_id, part, type, ts, received_at, body) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
+           ON CONFLICT (sender, event_id) DO NOTHING RETURNING seq, sender, event_id`,
+          params,
         );
-        seqs.push(row ? Number(row.seq) : 0);
+        seqs.push(...seqsInOrder(chunk, rows));
       }
       return seqs;
     }
@@ -58,8 +71,7 @@ export class ScreeningRepository {
         events.map((e) => JSON.stringify(e)),
       ],
     );
-    const bySeq = new Map(rows.map((r) => [`${r.sender}\u0000${r.event_id}`, Number(r.seq)]));
-    return events.map((e) => bySeq.get(`${e.sender}\u0000${e.id}`) ?? 0);
+    return seqsInOrder(events, rows);
   }
 
   /** Stores new and upgraded warnings in one step of the change counter; sets their `seq` and `storedAt`. */
