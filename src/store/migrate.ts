@@ -4,6 +4,9 @@ import type { Dialect, Migration, SqlDriver } from './driver.js';
 /** Versioned schema, written once; the few engine differences are filled in per dialect. */
 export function migrations(dialect: Dialect): Migration[] {
   const id = dialect === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGSERIAL PRIMARY KEY';
+  // The event log is append-only: SQLite's plain rowid is already monotonic without AUTOINCREMENT's bookkeeping,
+  // and with a single partition on SQLite the rowid order is all a replay needs (no (part, seq) index).
+  const logId = dialect === 'sqlite' ? 'INTEGER PRIMARY KEY' : 'BIGSERIAL PRIMARY KEY';
   return [
     {
       version: 1,
@@ -82,7 +85,7 @@ CREATE TABLE api_tokens (
       name: 'screening: event log, warnings, checkpoints',
       sql: `
 CREATE TABLE screening_events (
-  seq ${id},
+  seq ${logId},
   sender TEXT NOT NULL,
   event_id TEXT NOT NULL,
   part INTEGER NOT NULL,
@@ -92,7 +95,7 @@ CREATE TABLE screening_events (
   body TEXT NOT NULL,
   UNIQUE (sender, event_id)
 );
-CREATE INDEX screening_events_part_seq ON screening_events (part, seq);
+${dialect === 'postgres' ? 'CREATE INDEX screening_events_part_seq ON screening_events (part, seq);' : ''}
 CREATE TABLE warnings (
   id TEXT PRIMARY KEY,
   seq BIGINT NOT NULL,
