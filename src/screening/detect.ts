@@ -33,12 +33,13 @@ export class SignalDetector {
     const known = state.contacts.has(hash32(other));
     if (talked && !known) {
       if (looksLikeSpoofedService(other)) out.push(plain('call_spoofed_service', 1, () => `境外号码 ${other} 伪装成客服 / 公务号码来电，通话 ${e.durationSec} 秒`));
-      else if (!other.startsWith('+86')) out.push(plain('call_overseas', 1, () => `境外号码 ${other} 来电，通话 ${e.durationSec} 秒`));
-      if (isVirtualSegment(other)) out.push(plain('call_virtual', 1, () => `虚拟运营商号段 ${other} 来电，通话 ${e.durationSec} 秒`));
-      if (e.durationSec >= rb.longCallSec) out.push(plain('call_long_unknown', 1, () => `陌生号码 ${other} 长时间通话 ${Math.round(e.durationSec / 60)} 分钟`));
+      else if (!other.startsWith('+86')) out.push(plain('call_overseas', 0.5, () => `境外号码 ${other} 来电，通话 ${e.durationSec} 秒`));
+      if (isVirtualSegment(other)) out.push(plain('call_virtual', 0.4, () => `虚拟运营商号段 ${other} 来电，通话 ${e.durationSec} 秒`));
+      if (e.durationSec >= rb.longCallSec) out.push(plain('call_long_unknown', 0.5, () => `陌生号码 ${other} 长时间通话 ${Math.round(e.durationSec / 60)} 分钟`));
     }
-    if (talked && out.length > 0) {
-      // Apps opened during or soon after a risky call read as remote control, not a work meeting.
+    // Apps opened during or soon after a risky call read as remote control, not a work meeting. A long call
+    // with a new domestic number alone is not risky enough: that is how work with a new contact looks too.
+    if (talked && out.some((s) => s.name !== 'call_long_unknown')) {
       const end = e.ts + e.durationSec * 1000;
       if (end > state.riskyCallEnd) state.riskyCallEnd = end;
     }
@@ -53,6 +54,7 @@ export class SignalDetector {
     if (sender) out.push(fromHit('sms_indicator', sender, () => `收到涉诈号码 ${e.from} 的短信（${sender.reason}）`));
     const reading = this.text.read(e.text, rb.textThreshold);
     for (const found of reading.indicators) {
+      if (found.kind === 'url' || found.kind === 'domain') state.recordSmsLink([hash32(hostOf(found.canonical)), e.ts, reading.type, reading.score]);
       const hit = this.indicator(found.canonical, found.kind);
       if (hit && hit.verdict !== 'allow') out.push(fromHit('sms_indicator', hit, () => `短信含涉诈${found.kind === 'phone' ? '号码' : '链接或账号'} ${found.raw}（${hit.reason}）`));
     }
@@ -64,10 +66,17 @@ export class SignalDetector {
     return out;
   }
 
-  web(e: WebEvent): Signal[] {
+  web(e: WebEvent, state: PersonState): Signal[] {
     const hit = this.indicator(e.url, 'url');
-    if (!hit || hit.verdict === 'allow') return [];
-    return [fromHit('web_indicator', hit, () => `访问涉诈网址 ${e.url}（${hit.reason}）`)];
+    if (hit?.verdict === 'allow') return [];
+    const out: Signal[] = [];
+    if (hit) out.push(fromHit('web_indicator', hit, () => `访问涉诈网址 ${e.url}（${hit.reason}）`));
+    const link = state.smsLinkTo(hash32(hostOf(e.url.replace(SCHEME, ''))), e.ts - SMS_LINK_MS);
+    if (link) {
+      const [, , type, score] = link;
+      out.push({ name: 'web_sms_link', types: [type], strength: 0.4 + 0.6 * score, detail: () => `打开短信中的链接 ${e.url}（该短信疑似诈骗 ${Math.round(score * 100)}%）` });
+    }
+    return out;
   }
 
   app(e: AppEvent, state: PersonState, rb: Rulebook): Signal[] {
@@ -75,10 +84,11 @@ export class SignalDetector {
     const hit = this.indicator(e.app.includes('.') && !/\s/.test(e.app) ? e.app : `name:${e.app}`, 'app');
     if (hit && hit.verdict !== 'allow') out.push(fromHit('app_indicator', hit, () => `安装或打开涉诈应用 ${e.app}（${hit.reason}）`));
     const afterRiskyCall = e.ts <= state.riskyCallEnd + rb.afterCallWindowMs;
+    // Screen sharing and meeting apps are daily work; only during or soon after a risky call are they a sign.
+    if (!afterRiskyCall) return out;
     if (e.action === 'screen_share_start') {
-      // Screen sharing in a work meeting is common; only during or soon after a risky call is it a strong sign.
-      out.push(plain('screen_share', afterRiskyCall ? 1 : 0.2, () => `${e.app} 开启屏幕共享${afterRiskyCall ? '（可疑来电期间或之后）' : ''}`));
-    } else if (afterRiskyCall && rb.remoteApps.has(e.app.toLowerCase())) {
+      out.push(plain('screen_share', 1, () => `可疑来电期间或之后在 ${e.app} 开启屏幕共享`));
+    } else if (rb.remoteApps.has(e.app.toLowerCase())) {
       out.push(plain('remote_app_after_call', 1, () => `可疑来电期间或之后${e.action === 'install' ? '安装' : '打开'}会议 / 远程控制软件 ${e.app}`));
     }
     return out;
@@ -114,6 +124,22 @@ export class SignalDetector {
 }
 
 const VIRTUAL = /^\+861(62|65|67|70|71)/;
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** How long a link in an SMS is remembered for the visit that follows it. */
+const SMS_LINK_MS = 86_400_000;
+
+/** Lower-case host of a canonical URL (`host[:port]/path`) or domain; a cheap read, not a canonicalisation. */
+function hostOf(value: string): string {
+  let end = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x2f || c === 0x3a || c === 0x3f || c === 0x23) {
+      end = i;
+      break;
+    }
+  }
+  return value.slice(0, end).toLowerCase();
+}
 
 /** Mobile virtual-operator segments 162/165/167/170/171 (the same as the phone normaliser's `virtual`). */
 export function isVirtualSegment(e164: string): boolean {

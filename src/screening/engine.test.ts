@@ -37,7 +37,7 @@ describe('screening engine', () => {
   it('follows a fake customer-service episode: one warning, upgraded from level 3 to 1 before the money leaves twice', () => {
     const engine = newEngine(catalog);
     const warnings = run(engine, [
-      { id: 'c1', type: 'call', ts: iso(T0), from: '+95 5511 2345', to: VICTIM, durationSec: 1500 },
+      { id: 'c1', type: 'call', ts: iso(T0), from: '+852 9558 8123', to: VICTIM, durationSec: 1500 },
       { id: 'a1', type: 'app', ts: iso(T0 + 12 * MIN), subscriber: VICTIM, app: '腾讯会议', action: 'screen_share_start' },
       { id: 't1', type: 'transfer', ts: iso(T0 + 30 * MIN), fromAccount: '6217 0000 1000 2345 678', toAccount: '6230 5800 0012 3456 789', amountFen: 4_980_000, channel: 'mobile_banking', payerPhone: VICTIM },
     ]);
@@ -65,7 +65,7 @@ describe('screening engine', () => {
     assert.deepEqual(warnings, []);
   });
 
-  it('raises a fund warning for the payer’s bank on a transfer to a flagged account, and a person warning', () => {
+  it('raises a fund warning for the payer’s bank on a transfer to a flagged account, and no person warning without a phone', () => {
     const engine = newEngine(catalog);
     const warnings = run(engine, [
       { id: 't9', type: 'transfer', ts: iso(T0), fromAccount: '6222 0000 1111 2222 333', toAccount: MULE_CARD, amountFen: 20_000_000, channel: 'online_banking' },
@@ -76,7 +76,7 @@ describe('screening engine', () => {
     assert.equal(fund.fraudType, 'impersonate_authority');
     assert.equal(fund.person, 'account:6222000011112222333', 'without the payer’s phone the person is the account');
     assert.deepEqual(fund.events, ['t9']);
-    assert.ok(warnings.some((w) => w.kind === 'person'));
+    assert.ok(!warnings.some((w) => w.kind === 'person'), 'no one to phone or visit: the bank holds the money');
   });
 
   it('finds the person behind an account from an earlier account opening', () => {
@@ -102,7 +102,7 @@ describe('screening engine', () => {
 
   it('survives a snapshot round trip: a restored engine upgrades the open warning instead of raising another', () => {
     const first = newEngine(catalog);
-    const before = run(first, [{ id: 'c1', type: 'call', ts: iso(T0), from: '+95 5511 2345', to: VICTIM, durationSec: 1500 }]);
+    const before = run(first, [{ id: 'c1', type: 'call', ts: iso(T0), from: '+852 9558 8123', to: VICTIM, durationSec: 1500 }]);
     const restored = newEngine(catalog);
     restored.restore(JSON.parse(JSON.stringify(first.snapshot())));
     const afterRestore = run(restored, [{ id: 'a1', type: 'app', ts: iso(T0 + 12 * MIN), subscriber: VICTIM, app: '向日葵', action: 'install' }]);

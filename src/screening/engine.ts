@@ -79,7 +79,7 @@ export class ScreeningEngine {
       }
       case 'web': {
         const state = this.people.touch(e.subscriber, e.ts);
-        return this.conclude(state, this.detector.web(e), e, null);
+        return this.conclude(state, this.detector.web(e, state), e, null);
       }
       case 'app': {
         const state = this.people.touch(e.subscriber, e.ts);
@@ -121,6 +121,8 @@ export class ScreeningEngine {
       const flagged = signals.find((s) => s.name === 'transfer_indicator');
       if (flagged) changes.push({ change: 'raised', warning: fundWarning(state.key, transfer, flagged) });
     }
+    // Someone known only by an account cannot be phoned or visited: the fund warning goes to the bank instead.
+    if (state.key.startsWith('account:')) return changes;
     if (!advanceEpisodes(state, signals, rb, e.id, e.ts)) return changes;
     pruneEpisodes(state, rb, e.ts);
     const best = strongestEpisode(state, rb, e.ts);

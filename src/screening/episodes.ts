@@ -3,6 +3,9 @@ import type { Episode, PersonState } from './person-state.js';
 import type { Rulebook, StepRef } from './rulebook.js';
 import type { Signal } from './signals.js';
 
+/** A weak sign (a call from a virtual-operator number is 0.4) may open an episode; nothing weaker does. */
+const MIN_OPENING_STRENGTH = 0.4;
+
 /**
  * Typology progress: a signal that matches a step of a typology advances the person's episode of it when the step
  * comes after the last one matched and within its time; steps may be skipped (their weight is simply not earned),
@@ -30,9 +33,10 @@ function advance(state: PersonState, ref: StepRef, signal: Signal, eventId: stri
     state.episodes.splice(i, 1);
     ep = undefined;
   }
-  // In order means in event time too; a weak sign (screen sharing with no risky call) never opens an episode.
+  // In order means in event time too.
   if (ep && (step.index <= ep.lastStep || ts < ep.lastTs)) return false;
-  if (!ep && (!step.opens || signal.strength < 0.5)) return false;
+  if (!ep && (!step.opens || signal.strength < MIN_OPENING_STRENGTH)) return false;
+  if (step.requires && (!ep || ep.lastStep !== step.index - 1)) return false;
   if (!ep) {
     ep = { typology: typology.id, startTs: ts, lastStep: -1, lastTs: ts, score: 0, specific: 0, evidence: [] };
     state.episodes.push(ep);

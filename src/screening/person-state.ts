@@ -1,9 +1,14 @@
 import { fnv1a32 } from '../lib/fnv.js';
+import type { FraudType } from '../domain/fraud-type.js';
 import type { Warning, WarningEvidence } from '../domain/warning.js';
 
 /** Counterparts and payees remembered per person: enough to tell "new" from "known" at bounded cost. */
 const RING = 16;
 const TRANSFERS = 8;
+const SMS_LINKS = 8;
+
+/** A link host seen in an SMS: [host hash, event time, the SMS's fraud type, its fraud probability]. */
+export type SmsLink = [host: number, ts: number, type: FraudType, score: number];
 
 /** A typology's progress for one person: the steps matched so far, in order, within its window. */
 export interface Episode {
@@ -65,6 +70,8 @@ export class PersonState {
   transfers: number[] = [];
   /** End of the latest risky call (unknown, overseas, virtual, spoofed or flagged caller). */
   riskyCallEnd = Number.NEGATIVE_INFINITY;
+  /** Hosts of the links in the latest SMS, newest last. */
+  smsLinks: SmsLink[] = [];
   episodes: Episode[] = [];
   /** The open warning, upgraded while the person's episodes progress. */
   warning: Warning | null = null;
@@ -76,6 +83,20 @@ export class PersonState {
     if (this.transfers.length > TRANSFERS) this.transfers.shift();
     if (amountFen > this.largestTransferFen) this.largestTransferFen = amountFen;
     this.payees.add(payee);
+  }
+
+  recordSmsLink(link: SmsLink): void {
+    this.smsLinks.push(link);
+    if (this.smsLinks.length > SMS_LINKS) this.smsLinks.shift();
+  }
+
+  /** The latest SMS link to `host` at or after `since`, if any. */
+  smsLinkTo(host: number, since: number): SmsLink | undefined {
+    for (let i = this.smsLinks.length - 1; i >= 0; i--) {
+      const link = this.smsLinks[i];
+      if (link[0] === host && link[1] >= since) return link;
+    }
+    return undefined;
   }
 
   /** Transfers at or after `since`. */
@@ -94,6 +115,7 @@ export class PersonState {
       largestTransferFen: this.largestTransferFen,
       transfers: this.transfers,
       riskyCallEnd: Number.isFinite(this.riskyCallEnd) ? this.riskyCallEnd : null,
+      smsLinks: this.smsLinks,
       episodes: this.episodes,
       warning: this.warning,
     };
@@ -107,6 +129,7 @@ export class PersonState {
     s.largestTransferFen = o.largestTransferFen as number;
     s.transfers = o.transfers as number[];
     s.riskyCallEnd = (o.riskyCallEnd as number | null) ?? Number.NEGATIVE_INFINITY;
+    s.smsLinks = (o.smsLinks as SmsLink[] | undefined) ?? [];
     s.episodes = o.episodes as Episode[];
     s.warning = o.warning as Warning | null;
     return s;

@@ -53,6 +53,8 @@ const fileSchema = z.object({
               within: duration.optional(),
               /** Whether the step may open an episode (the first step always may). */
               opens: z.boolean().optional(),
+              /** Whether the step counts only right after the step before it (no skipping into it). */
+              requires: z.boolean().optional(),
             }),
           )
           .min(1),
@@ -70,6 +72,8 @@ export interface Step {
   withinMs: number;
   /** May open an episode: the first step, and steps marked `opens` (a contact that can come first). */
   opens: boolean;
+  /** Counts only right after the step before it: "a transfer after screen sharing", not after any call. */
+  requires: boolean;
 }
 
 export interface Typology {
@@ -138,6 +142,7 @@ export function compileRulebook(input: unknown): Rulebook {
       weight: s.weight,
       withinMs: parseDuration(s.within ?? t.window),
       opens: index === 0 || s.opens === true,
+      requires: s.requires === true,
     })),
   }));
   const ids = new Set<string>();

@@ -7,7 +7,7 @@ import { MIN, T0, catalogWith, iso, newEngine, wire } from './testing.js';
 
 const VICTIM = '13812345678';
 const episode = [
-  { id: 'c1', type: 'call', ts: iso(T0), from: '+95 5511 2345', to: VICTIM, durationSec: 1500 },
+  { id: 'c1', type: 'call', ts: iso(T0), from: '+852 9558 8123', to: VICTIM, durationSec: 1500 },
   { id: 'a1', type: 'app', ts: iso(T0 + 12 * MIN), subscriber: VICTIM, app: '腾讯会议', action: 'screen_share_start' },
   { id: 't1', type: 'transfer', ts: iso(T0 + 30 * MIN), fromAccount: '6217000010002345678', toAccount: '6230580000123456789', amountFen: 4_980_000, channel: 'mobile_banking', payerPhone: VICTIM },
 ];
@@ -91,7 +91,7 @@ for (const engine of testEngines()) {
         ],
       );
       assert.ok(problems.every((p) => p.reason.length > 0));
-      assert.equal(events[0].type === 'call' && events[0].from, '+9555112345');
+      assert.equal(events[0].type === 'call' && events[0].from, '+85295588123');
     });
   });
 }

@@ -1,4 +1,5 @@
 import type { FraudType } from '../domain/fraud-type.js';
+import { describePhone } from '../indicators/index.js';
 
 /**
  * What screening notices in one event about the person at risk. Typologies (rulebook.ts) name these; a name
@@ -13,6 +14,8 @@ export const SIGNAL_NAMES = [
   /** The fraud-text model reads the SMS as fraud. */
   'sms_fraud_text',
   'web_indicator',
+  /** A visit to a site whose link came in a recent SMS (not from an allow-listed sender); typed by that SMS's model type. */
+  'web_sms_link',
   'app_indicator',
   /** An overseas caller dressed as a domestic service number (+95 555…, +400…). */
   'call_spoofed_service',
@@ -53,13 +56,20 @@ export function indicatorTypes(types: readonly FraudType[]): readonly FraudType[
   return types.length ? types : OTHER;
 }
 
-// Domestic service prefixes that an overseas number mimics when its digits are read without the "+":
-// banks' 95xxx, 96xxx hotlines, 400/800 numbers, operators' 100xx, 110 and 12xxx government lines.
-const SERVICE_LOOKALIKE = /^(95\d{3}|96\d{3}|400\d|800\d|100(86|10|00|99)|110|12[0-9]{3})/;
+// Domestic service numbers a spoofed caller ID mimics: banks' 95xxx, 96xxx hotlines, 400 / 800 numbers, the
+// operators' 100xx, 110 and the 12xxx government lines, written with a "+" in front ("+95588"); or, after the
+// country code of a real overseas number, the 95xxx / 100xx prefixes (+852 95588 …). 96xxx, 400, 800 and 12xxx
+// are not matched after a country code: they begin ordinary numbers abroad (US toll-free, UK area codes).
+const SERVICE_WRITTEN_WITH_PLUS = /^(95\d{3}|96\d{3}|400\d{7}|800\d{7}|100(86|10|00|99)|110|12\d{3})$/;
+const SERVICE_AFTER_COUNTRY_CODE = /^(95\d{3}|100(86|10|00))/;
 
-/** An overseas number whose digits, read without the "+", look like a Chinese service number. */
+/** An overseas number dressed as a Chinese service number. */
 export function looksLikeSpoofedService(e164: string): boolean {
-  return !e164.startsWith('+86') && SERVICE_LOOKALIKE.test(e164.slice(1));
+  if (e164.startsWith('+86')) return false;
+  const digits = e164.slice(1);
+  if (SERVICE_WRITTEN_WITH_PLUS.test(digits)) return true;
+  const code = describePhone(e164).countryCode;
+  return code !== '' && SERVICE_AFTER_COUNTRY_CODE.test(digits.slice(code.length));
 }
 
 /** Hour of the day in China Standard Time (UTC+8, no daylight saving). */

@@ -12,9 +12,9 @@ import { wire } from '../screening/testing.js';
 const url = process.env.NATS_URL;
 const VICTIM = '13812345678';
 const events = [
-  { id: 'c1', type: 'call', ts: '2026-03-02T01:00:00Z', from: '+95 5511 2345', to: VICTIM, durationSec: 1500 },
+  { id: 'c1', type: 'call', ts: '2026-03-02T01:00:00Z', from: '+852 9558 8123', to: VICTIM, durationSec: 1500 },
   { id: 'a1', type: 'app', ts: '2026-03-02T01:12:00Z', subscriber: VICTIM, app: '向日葵', action: 'install' },
-  { id: 'c2', type: 'call', ts: '2026-03-02T01:00:00Z', from: '+95 5511 2345', to: '13900001111', durationSec: 1300 },
+  { id: 'c2', type: 'call', ts: '2026-03-02T01:00:00Z', from: '+852 9558 8123', to: '13900001111', durationSec: 1300 },
 ];
 
 /** Resolves when `check` holds, polling the store; fails after `ms`. */

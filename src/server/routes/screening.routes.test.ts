@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from '../testing.js';
 
 const VICTIM = '138 1234 5678';
 const lines = [
-  { id: 'c1', type: 'call', ts: '2026-03-02T01:00:00Z', from: '+95 5511 2345', to: VICTIM, durationSec: 1500 },
+  { id: 'c1', type: 'call', ts: '2026-03-02T01:00:00Z', from: '+852 9558 8123', to: VICTIM, durationSec: 1500 },
   { id: 'a1', type: 'app', ts: '2026-03-02T09:12:00+08:00', subscriber: VICTIM, app: '腾讯会议', action: 'screen_share_start' },
   { id: 'bad', type: 'sms', ts: '2026-03-02T01:13:00Z', from: '10086', to: VICTIM },
 ];
