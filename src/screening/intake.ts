@@ -93,32 +93,33 @@ function timestamp(o: Raw): number {
   return ms;
 }
 
-/** Validates and normalises one event; throws Reject naming the field. */
+/** Validates and normalises one event; throws Reject naming the field. (Literal objects, not spreads: a spread per event is measurably slower.) */
 function readEvent(o: Raw, sender: string): ScreeningEvent {
   const id = text(o, 'id', 128);
   const type = field(o, 'type');
   if (typeof type !== 'string' || !TYPES.has(type)) throw new Reject('type', 'UNKNOWN_TYPE', `type must be one of ${EVENT_TYPES.join(', ')}`);
   const ts = timestamp(o);
-  const base = { id, ts, sender };
   switch (type as EventType) {
     case 'call':
-      return { ...base, type: 'call', from: phone(o, 'from'), to: phone(o, 'to'), durationSec: integer(o, 'durationSec', 0, 86_400) };
+      return { id, ts, sender, type: 'call', from: phone(o, 'from'), to: phone(o, 'to'), durationSec: integer(o, 'durationSec', 0, 86_400) };
     case 'sms':
-      return { ...base, type: 'sms', from: phone(o, 'from'), to: phone(o, 'to'), text: text(o, 'text', 5000, 0) };
+      return { id, ts, sender, type: 'sms', from: phone(o, 'from'), to: phone(o, 'to'), text: text(o, 'text', 5000, 0) };
     case 'web': {
       const subscriber = phone(o, 'subscriber');
-      return { ...base, type: 'web', subscriber, url: text(o, 'url', 4096) };
+      return { id, ts, sender, type: 'web', subscriber, url: text(o, 'url', 4096) };
     }
     case 'app': {
       const subscriber = phone(o, 'subscriber');
       const app = text(o, 'app', 200);
       const action = field(o, 'action');
       if (typeof action !== 'string' || !ACTIONS.has(action)) throw new Reject('action', 'INVALID_FIELD', `action must be one of ${APP_ACTIONS.join(', ')}`);
-      return { ...base, type: 'app', subscriber, app, action: action as AppAction };
+      return { id, ts, sender, type: 'app', subscriber, app, action: action as AppAction };
     }
     case 'transfer':
       return {
-        ...base,
+        id,
+        ts,
+        sender,
         type: 'transfer',
         fromAccount: account(o, 'fromAccount'),
         toAccount: account(o, 'toAccount'),
@@ -129,7 +130,9 @@ function readEvent(o: Raw, sender: string): ScreeningEvent {
       };
     case 'account_open':
       return {
-        ...base,
+        id,
+        ts,
+        sender,
         type: 'account_open',
         bank: text(o, 'bank', 60),
         branch: text(o, 'branch', 120),
@@ -139,7 +142,9 @@ function readEvent(o: Raw, sender: string): ScreeningEvent {
       };
     case 'sim_open':
       return {
-        ...base,
+        id,
+        ts,
+        sender,
         type: 'sim_open',
         operator: text(o, 'operator', 60),
         outlet: text(o, 'outlet', 120),

@@ -1,6 +1,5 @@
 import type { EventProblem } from '../domain/event.js';
 import type { Warning } from '../domain/warning.js';
-import { fnv1a32 } from '../lib/fnv.js';
 import type { ScreeningEngine } from './engine.js';
 import { readEventFile } from './event-file.js';
 
@@ -14,17 +13,21 @@ export interface ReplayResult {
 }
 
 const KEPT_PROBLEMS = 1000;
-const SHARDS = 64;
+/** One Set holds at most 2^24 entries; a replay may see more ids than that. */
+const SET_MAX = 1 << 23;
 
-/** Seen (sender, id) pairs; sharded because one Set holds at most 2^24 entries and a replay may hold more. */
+/** Seen event ids per sender, exact; filled Sets are kept and a new one started. */
 class SeenEvents {
-  private readonly shards = Array.from({ length: SHARDS }, () => new Set<string>());
+  private readonly bySender = new Map<string, Set<string>[]>();
 
-  /** True the first time a key is offered. */
-  add(key: string): boolean {
-    const shard = this.shards[fnv1a32(key) % SHARDS];
-    if (shard.has(key)) return false;
-    shard.add(key);
+  /** True the first time a (sender, id) pair is offered. */
+  add(sender: string, id: string): boolean {
+    let sets = this.bySender.get(sender);
+    if (!sets) this.bySender.set(sender, (sets = [new Set()]));
+    for (const set of sets) if (set.has(id)) return false;
+    let last = sets[sets.length - 1];
+    if (last.size >= SET_MAX) sets.push((last = new Set()));
+    last.add(id);
     return true;
   }
 }
@@ -44,7 +47,7 @@ export async function replayFile(file: string, engine: ScreeningEngine, sender: 
     problemCount += batch.problems.length;
     for (const p of batch.problems) if (problems.length < KEPT_PROBLEMS) problems.push(p);
     for (const e of batch.events) {
-      if (!seen.add(`${e.id}\u0000${e.sender}`)) {
+      if (!seen.add(e.sender, e.id)) {
         duplicates++;
         continue;
       }
