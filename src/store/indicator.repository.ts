@@ -8,6 +8,7 @@ import {
   type IndicatorStatus,
   type Sighting,
 } from '../domain/indicator.js';
+import { Where } from './where.js';
 import type { SqlDriver, SqlExecutor } from './driver.js';
 
 const COLUMNS =
@@ -219,29 +220,13 @@ export class IndicatorRepository {
   }
 
   async list(filter: IndicatorFilter): Promise<Indicator[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.kind) {
-      where.push('kind = ?');
-      params.push(filter.kind);
-    }
-    if (filter.status) {
-      where.push('status = ?');
-      params.push(filter.status);
-    }
-    if (filter.contains) {
-      where.push("value LIKE ? ESCAPE '\\'");
-      params.push(`%${filter.contains.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
-    }
-    if (filter.reviewRequested) where.push("review_requested_at IS NOT NULL AND status = 'reported'");
-    if (filter.beforeId !== undefined) {
-      where.push('id < ?');
-      params.push(filter.beforeId);
-    }
-    const rows = await this.db.all<IndicatorRow>(
-      `SELECT ${COLUMNS} FROM indicators ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
-      [...params, filter.limit],
-    );
+    const where = new Where()
+      .when(filter.kind, 'kind = ?')
+      .when(filter.status, 'status = ?')
+      .when(filter.contains, "value LIKE ? ESCAPE '\\'", `%${filter.contains?.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
+      .when(filter.reviewRequested, "review_requested_at IS NOT NULL AND status = 'reported'")
+      .when(filter.beforeId, 'id < ?');
+    const rows = await this.db.all<IndicatorRow>(`SELECT ${COLUMNS} FROM indicators ${where} ORDER BY id DESC LIMIT ?`, [...where.params, filter.limit]);
     return rows.map(toIndicator);
   }
 

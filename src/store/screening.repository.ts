@@ -1,6 +1,7 @@
 import type { ScreeningEvent } from '../domain/event.js';
 import type { Warning, WarningKind, WarningLevel } from '../domain/warning.js';
 import type { SqlDriver, SqlExecutor } from './driver.js';
+import { Where } from './where.js';
 
 /** A screened event as logged: the log is what a restart replays, and what makes (sender, id) seen once. */
 export interface LoggedEvent {
@@ -94,28 +95,14 @@ export class ScreeningRepository {
   }
 
   async listWarnings(filter: WarningFilter): Promise<Warning[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.after !== undefined) {
-      where.push('seq > ?');
-      params.push(filter.after);
-    }
-    if (filter.kind) {
-      where.push('kind = ?');
-      params.push(filter.kind);
-    }
-    if (filter.person) {
-      where.push('person = ?');
-      params.push(filter.person);
-    }
-    if (filter.level) {
-      where.push('level = ?');
-      params.push(filter.level);
-    }
-    params.push(filter.limit);
+    const where = new Where()
+      .when(filter.after, 'seq > ?')
+      .when(filter.kind, 'kind = ?')
+      .when(filter.person, 'person = ?')
+      .when(filter.level, 'level = ?');
     const rows = await this.db.all<{ body: string }>(
-      `SELECT body FROM warnings ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq ${filter.after !== undefined ? 'ASC' : 'DESC'} LIMIT ?`,
-      params,
+      `SELECT body FROM warnings ${where} ORDER BY seq ${filter.after !== undefined ? 'ASC' : 'DESC'} LIMIT ?`,
+      [...where.params, filter.limit],
     );
     return rows.map((r) => JSON.parse(r.body) as Warning);
   }
