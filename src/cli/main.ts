@@ -2,8 +2,10 @@ import { Command } from 'commander';
 import { adminCommands } from './commands/admin.js';
 import { checkCommand } from './commands/check.js';
 import { classifyCommand } from './commands/classify.js';
+import { evaluateCommand } from './commands/evaluate.js';
 import { indicatorsCommand } from './commands/indicators.js';
 import { serveCommand } from './commands/serve.js';
+import { simulateCommand } from './commands/simulate.js';
 
 const program = new Command('fanzha')
   .description('Fanzha (反诈): anti-telecom-fraud platform. Configuration comes from the environment (see README).')
@@ -14,5 +16,7 @@ checkCommand(program);
 classifyCommand(program);
 indicatorsCommand(program);
 adminCommands(program);
+simulateCommand(program);
+evaluateCommand(program);
 
 await program.parseAsync(process.argv);
