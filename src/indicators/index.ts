@@ -7,4 +7,3 @@ export { normalize, canonical, candidateKinds, canonicalizeUrl, describePhone, n
 export type { NormalizeResult } from './normalize/index.js';
 export { normalizeAllowValue } from './allowlist.js';
 export { phoneSegments, mobileRegionId, type PhoneSegments } from './normalize/phone-segments.js';
-export { luhnValid } from './normalize/bank-card.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../config/index.js';
-import { luhnValid, phoneSegments } from '../indicators/index.js';
+import { phoneSegments } from '../indicators/index.js';
 import type { Rng } from './rng.js';
 import { cumulative } from './rng.js';
 
@@ -27,6 +27,7 @@ function drawBlock(p: BlockPool, rng: Rng): number {
   return p.starts[i] + Math.floor(rng.next() * len);
 }
 
+const BLOCKS_PER_PAGE = 4096;
 const VIRTUAL_PREFIXES = new Set([162, 165, 167, 170, 171]);
 // 140-144, 146, 148: 13-digit IoT and data-only numbers; nobody calls from them.
 const SKIP_PREFIXES = new Set([140, 141, 142, 143, 144, 146, 148]);
@@ -54,7 +55,10 @@ export class NumberPlan {
   private readonly virtualAny: BlockPool;
   private readonly carrierByPrefix4: Uint8Array;
   private readonly carriers: readonly string[];
-  private readonly used = new Set<number>();
+  /** Numbers handed out: one bit per number, 1,250 bytes per 7-digit block, blocks packed into shared pages. */
+  private readonly blockAt = new Map<number, number>();
+  private readonly pages: Uint8Array[] = [];
+  private nextBlock = 0;
 
   constructor(cityShortName: string) {
     const seg = phoneSegments();
@@ -94,22 +98,34 @@ export class NumberPlan {
     this.carriers = seg.carriers;
   }
 
+  /** Marks block + suffix as taken; false when it already was. */
+  private take(block: number, suffix: number): boolean {
+    let at = this.blockAt.get(block);
+    if (at === undefined) {
+      at = this.nextBlock++;
+      if (at % BLOCKS_PER_PAGE === 0) this.pages.push(new Uint8Array(BLOCKS_PER_PAGE * 1250));
+      this.blockAt.set(block, at);
+    }
+    const page = this.pages[Math.floor(at / BLOCKS_PER_PAGE)];
+    const byte = (at % BLOCKS_PER_PAGE) * 1250 + (suffix >> 3);
+    const mask = 1 << (suffix & 7);
+    if (page[byte] & mask) return false;
+    page[byte] |= mask;
+    return true;
+  }
+
   private draw(p: BlockPool, rng: Rng): string {
-    // 11-digit numbers fit a double exactly; a set of them keeps every number in the city distinct.
+    // Every number in the city is distinct: residents, couriers, gangs.
     for (;;) {
-      const n = drawBlock(p, rng) * 10000 + Math.floor(rng.next() * 10000);
-      if (this.used.has(n)) continue;
-      this.used.add(n);
-      return `+86${n}`;
+      const block = drawBlock(p, rng);
+      const suffix = Math.floor(rng.next() * 10000);
+      if (this.take(block, suffix)) return `+86${block}${String(suffix).padStart(4, '0')}`;
     }
   }
 
   /** Marks a +86 mobile number as taken; false when it already was. */
   claim(e164: string): boolean {
-    const n = Number(e164.slice(3));
-    if (this.used.has(n)) return false;
-    this.used.add(n);
-    return true;
+    return this.take(Number(e164.slice(3, 10)), Number(e164.slice(10)));
   }
 
   /** A mobile number of the simulated city. */
@@ -270,10 +286,18 @@ export class CardIssuer {
   }
 }
 
-/** The check digit that makes `body` + digit pass the Luhn test (the normaliser's own check decides). */
+// Luhn: every second digit from the right is doubled, and a doubled digit above 9 loses 9.
+const DOUBLED = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9];
+
+/** The check digit that makes `body` followed by it a Luhn-valid number. */
 export function luhnDigit(body: string): string {
-  for (const d of '0123456789') if (luhnValid(body + d)) return d;
-  throw new Error('unreachable: one of ten digits always completes a Luhn number');
+  let sum = 0;
+  // The check digit itself is not doubled, so the body's last digit is.
+  for (let i = body.length - 1, k = 0; i >= 0; i--, k++) {
+    const d = body.charCodeAt(i) - 48;
+    sum += k % 2 === 0 ? DOUBLED[d] : d;
+  }
+  return String((10 - (sum % 10)) % 10);
 }
 
 // ------------------------------------------------------------------------------------------------ resident ids

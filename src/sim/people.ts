@@ -180,11 +180,12 @@ export function buildRoster(seed: number, count: number, city: City, numbers: Nu
   return { people, workplaces, byDistrict, byPhone };
 }
 
+/** Adds j to the list, and self to j's friends (people call those who call them); an occasional repeat is harmless. */
 function link(list: number[], j: number, self: number, people: Person[]): void {
-  if (j === self || list.includes(j)) return;
+  if (j === self) return;
   list.push(j);
   const other = people[j];
-  if (other.friends.length < 40 && !other.friends.includes(self) && !other.family.includes(self)) other.friends.push(self);
+  if (other.friends.length < 40) other.friends.push(self);
 }
 
 function shuffleMembers(rng: Rng, workplaces: Workplace[], people: Person[]): void {

@@ -107,9 +107,15 @@ export class Rng {
     return median * Math.exp(sigma * this.normal());
   }
 
+  /** `n` random decimal digits, leading zeros kept; drawn eight at a time (one number-to-string each). */
   digits(n: number): string {
     let s = '';
-    for (let i = 0; i < n; i++) s += String.fromCharCode(48 + Math.floor(this.next() * 10));
+    while (n > 0) {
+      const k = n < 8 ? n : 8;
+      const v = String(Math.floor(this.next() * POW10[k]));
+      s += k > v.length ? ZEROS.slice(0, k - v.length) + v : v;
+      n -= k;
+    }
     return s;
   }
 
@@ -119,6 +125,9 @@ export class Rng {
     return s;
   }
 }
+
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000];
+const ZEROS = '00000000';
 
 /** Cumulative sums of `weights`, for Rng.weighted. */
 export function cumulative(weights: readonly number[]): Float64Array {
