@@ -57,7 +57,6 @@ export function simOpenBody(operator: string, outlet: string, holderId: string, 
  * garbage collector out of the way.
  */
 export class DayBuffer {
-  private arena = Buffer.allocUnsafe(1 << 20);
   private used = 0;
   private offsets: number[] = [];
   private times: number[] = [];
@@ -67,6 +66,7 @@ export class DayBuffer {
   constructor(
     readonly start: number,
     private readonly clock: IsoClock,
+    private readonly memory: DayMemory,
   ) {
     this.tag = localDate(start);
   }
@@ -75,38 +75,47 @@ export class DayBuffer {
     return this.times.length;
   }
 
-  /** A background event; times spilling over the day's edges are kept inside it, so days never interleave. Returns its id. */
-  add(ts: number, type: WireType, prefix: string, body: string): string {
+  /** A background event; times spilling over the day's edges are kept inside it, so days never interleave. */
+  add(ts: number, type: WireType, prefix: string, body: string): void {
     const t = ts < this.start ? this.start : ts >= this.start + DAY ? this.start + DAY - 1000 : ts;
     const n = (this.counters.get(prefix) ?? 0) + 1;
     this.counters.set(prefix, n);
-    const id = `${prefix}-${this.tag}-${n}`;
-    const line = `{"id":"${id}","type":"${type}","ts":"${this.clock.format(t)}",${body}}\n`;
-    if (this.used + line.length * 3 > this.arena.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.used + line.length * 3));
-      this.arena.copy(bigger, 0, 0, this.used);
-      this.arena = bigger;
-    }
-    this.offsets.push(this.used);
-    this.times.push(t);
-    this.used += (this.arena as unknown as Utf8Writable).utf8Write(line, this.used);
-    return id;
+    this.write(`{"id":"${prefix}-${this.tag}-${n}","type":"${type}","ts":"${this.clock.format(t)}",${body}}\n`, t);
   }
 
   /** A planned event of this day; its id is set. */
   addPlanned(p: Planned): void {
-    p.id = this.add(p.ts, p.type, p.prefix, p.body);
+    const n = (this.counters.get(p.prefix) ?? 0) + 1;
+    this.counters.set(p.prefix, n);
+    p.id = `${p.prefix}-${this.tag}-${n}`;
+    this.write(`{"id":"${p.id}","type":"${p.type}","ts":"${this.clock.format(p.ts)}",${p.body}}\n`, p.ts);
   }
 
-  /** The day's lines in time order (events of the same second in the order they were added), in chunks of about `chunkBytes`. */
-  *output(chunkBytes = 4 << 20): Generator<{ bytes: Buffer; events: number }> {
+  private write(line: string, t: number): void {
+    const mem = this.memory;
+    if (this.used + line.length * 3 > mem.arena.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(mem.arena.length * 2, this.used + line.length * 3));
+      mem.arena.copy(bigger, 0, 0, this.used);
+      mem.arena = bigger;
+    }
+    this.offsets.push(this.used);
+    this.times.push(t);
+    this.used += (mem.arena as unknown as Utf8Writable).utf8Write(line, this.used);
+  }
+
+  /**
+   * The day's lines in time order (events of the same second in the order they were added), in chunks of up to
+   * CHUNK_BYTES. A chunk's bytes are reused for the next one: use (write, decode, copy) them before asking for it.
+   */
+  *output(): Generator<{ bytes: Buffer; events: number }> {
     const n = this.times.length;
     if (n >= 1 << 24) throw new Error('more than 16M events in one day');
     const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) keys[i] = Math.floor((this.times[i] - this.start) / 1000) * 16777216 + i;
     keys.sort();
     this.offsets.push(this.used);
-    let out = Buffer.allocUnsafe(Math.min(chunkBytes, this.used) + 65536);
+    const arena = this.memory.arena;
+    const out = this.memory.out;
     let pos = 0;
     let count = 0;
     for (let k = 0; k < n; k++) {
@@ -115,16 +124,27 @@ export class DayBuffer {
       const to = this.offsets[i + 1];
       if (pos + (to - from) > out.length) {
         yield { bytes: out.subarray(0, pos), events: count };
-        out = Buffer.allocUnsafe(Math.min(chunkBytes, this.used) + 65536);
         pos = 0;
         count = 0;
       }
-      out.set(this.arena.subarray(from, to), pos);
+      out.set(arena.subarray(from, to), pos);
       pos += to - from;
       count++;
     }
     if (count) yield { bytes: out.subarray(0, pos), events: count };
   }
+}
+
+const CHUNK_BYTES = 4 << 20;
+
+/**
+ * The byte buffers days are written into and copied out of, kept from one day to the next: a fresh 100 MB buffer
+ * a day would be external memory the garbage collector counts, and runs full collections for.
+ */
+export class DayMemory {
+  arena = Buffer.allocUnsafe(1 << 24);
+  // No line is longer than a chunk: SMS texts are at most a few hundred characters.
+  readonly out = Buffer.allocUnsafe(CHUNK_BYTES);
 }
 
 /**
@@ -135,21 +155,21 @@ interface Utf8Writable {
   utf8Write(text: string, offset: number): number;
 }
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
-/** ISO-8601 UTC with whole seconds ('2026-03-01T09:30:00Z'), the date part cached (a local day spans two UTC days). */
+/** ISO-8601 UTC with whole seconds ('2026-03-01T09:30:00Z'), the text up to the minute cached. */
 export class IsoClock {
-  private readonly prefixes = new Map<number, string>();
+  private readonly minutes = new Map<number, string>();
 
   format(ts: number): string {
-    const day = Math.floor(ts / DAY);
-    let prefix = this.prefixes.get(day);
+    const minute = Math.floor(ts / MINUTE);
+    let prefix = this.minutes.get(minute);
     if (prefix === undefined) {
-      prefix = new Date(day * DAY).toISOString().slice(0, 11);
-      this.prefixes.set(day, prefix);
+      prefix = new Date(minute * MINUTE).toISOString().slice(0, 17);
+      // A week is about 10,000 minutes; a long run forgets the old ones.
+      if (this.minutes.size > 100_000) this.minutes.clear();
+      this.minutes.set(minute, prefix);
     }
-    const secs = Math.floor((ts - day * DAY) / 1000);
-    return `${prefix}${pad2(Math.floor(secs / 3600))}:${pad2(Math.floor(secs / 60) % 60)}:${pad2(secs % 60)}Z`;
+    const sec = Math.floor((ts - minute * MINUTE) / 1000);
+    return `${prefix}${sec < 10 ? '0' : ''}${sec}Z`;
   }
 }
 

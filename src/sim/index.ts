@@ -4,7 +4,7 @@ import { Background } from './background.js';
 import { planCampaigns, type CampaignPlan, type PlannedAttempt } from './campaigns/index.js';
 import { loadCity } from './city.js';
 import type { SimContext } from './context.js';
-import { DAY, DayBuffer, IsoClock, LOCAL_OFFSET, type Planned } from './emit.js';
+import { DAY, DayBuffer, DayMemory, IsoClock, LOCAL_OFFSET, type Planned } from './emit.js';
 import { CardIssuer, NumberPlan } from './numbers.js';
 import { buildRoster } from './people.js';
 import { planSupply, type Supply } from './supply.js';
@@ -53,7 +53,7 @@ export interface SimulatedCity {
   readonly knownIndicators: readonly KnownIndicator[];
   /** The residents, for dispatch. */
   roster(): RosterEntry[];
-  /** The events as NDJSON bytes, in time order, a few MiB at a time (the fast path). */
+  /** The events as NDJSON bytes, in time order, a few MiB at a time (the fast path); each chunk's bytes are reused for the next. */
   chunks(): Generator<{ bytes: Buffer; events: number }>;
   /** The events parsed, in time order. */
   events(): AsyncGenerator<WireEvent>;
@@ -103,9 +103,10 @@ export function simulateCity(options: SimulateOptions): SimulatedCity {
 
   function* chunks(): Generator<{ bytes: Buffer; events: number }> {
     const clock = new IsoClock();
+    const memory = new DayMemory();
     let total = 0;
     for (let d = 0; d < opts.days; d++) {
-      const buf = new DayBuffer(start + d * DAY, clock);
+      const buf = new DayBuffer(start + d * DAY, clock, memory);
       // Planned events first, so their ids do not depend on how much background the day has.
       for (const p of byDay[d]) buf.addPlanned(p);
       background.day(d, buf);
