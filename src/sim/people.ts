@@ -133,12 +133,12 @@ export function buildRoster(seed: number, count: number, city: City, numbers: Nu
   // Relatives elsewhere in the city, friends mostly in the same district, and people outside the city.
   for (const p of people) {
     const relatives = rng.int(0, 3);
-    for (let r = 0; r < relatives; r++) link(p.family, people[rng.int(0, count - 1)].idx, p.idx, people);
-    const friends = p.age >= 70 ? rng.int(1, 5) : rng.int(3, 14);
+    for (let r = 0; r < relatives; r++) link(p.family, rng.int(0, count - 1), p.idx);
+    const friends = p.age >= 70 ? rng.int(2, 6) : rng.int(5, 20);
     for (let f = 0; f < friends; f++) {
       const pool = rng.chance(0.7) ? byDistrict[p.district] : null;
       const j = pool ? pool[rng.int(0, pool.length - 1)] : rng.int(0, count - 1);
-      link(p.friends, j, p.idx, people);
+      link(p.friends, j, p.idx);
     }
     const outside = rng.int(0, 4);
     for (let o = 0; o < outside; o++) p.outside.push(rng.chance(0.12) ? overseasRelative(rng) : numbers.otherCityMobile(rng));
@@ -180,12 +180,12 @@ export function buildRoster(seed: number, count: number, city: City, numbers: Nu
   return { people, workplaces, byDistrict, byPhone };
 }
 
-/** Adds j to the list, and self to j's friends (people call those who call them); an occasional repeat is harmless. */
-function link(list: number[], j: number, self: number, people: Person[]): void {
-  if (j === self) return;
-  list.push(j);
-  const other = people[j];
-  if (other.friends.length < 40) other.friends.push(self);
+/**
+ * Adds j to the people `self` calls. One-way on purpose: j calls whom j picked, and pushing into 100,000 other
+ * people's lists at random cost more than the rest of the roster together.
+ */
+function link(list: number[], j: number, self: number): void {
+  if (j !== self) list.push(j);
 }
 
 function shuffleMembers(rng: Rng, workplaces: Workplace[], people: Person[]): void {
