@@ -23,7 +23,9 @@ export interface Planned {
   id: string;
 }
 
-const str = (s: string): string => JSON.stringify(s);
+// Most strings need no escaping (URLs, app names, texts from templates); a regex scan is cheaper than stringify.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u2028\u2029]/;
+const str = (s: string): string => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`);
 
 export function callBody(from: string, to: string, durationSec: number): string {
   return `"from":"${from}","to":"${to}","durationSec":${durationSec}`;

@@ -7,7 +7,7 @@ import type { Account, Person } from '../people.js';
 import type { Rng } from '../rng.js';
 import type { StepKind } from '../truth.js';
 import type { Gang, GangPhone, Mule } from './gangs.js';
-import { SCAM_BRANDS, SCAM_SMS } from './scam-texts.js';
+import { SCAM_AMOUNTS, SCAM_BRANDS, SCAM_SMS } from './scam-texts.js';
 
 /** What the victim does when asked to pay: refuse (stop by themselves), pay once, or keep paying. */
 export type Plan = 'stopped' | 'once' | 'repeat';
@@ -111,12 +111,16 @@ export class PathBuilder {
   }
 
   /** A scam message of the type, its slots filled with this gang's link, number and IM id. */
-  sms(note: string, from = this.phone(), template = this.rng.pick(SCAM_SMS[this.type]), amountYuan = this.rng.int(3, 50) * 1000): this {
+  sms(note: string, from = this.phone(), template = this.rng.pick(SCAM_SMS[this.type])): this {
+    const [lo, hi] = SCAM_AMOUNTS[this.type];
+    // Round sums, as scam messages quote them: 300, 4,500, 20,000.
+    const step = hi >= 100000 ? 10000 : hi >= 10000 ? 1000 : 50;
     const text = fill(template, {
       url: this.url(),
       phone: this.rng.chance(0.5) ? this.phone().replace(/^\+86/, '') : this.phone(),
       qq: this.rng.pick(this.gang.im),
-      amount: amountYuan,
+      amount: Math.max(step, Math.round(this.rng.range(lo, hi) / step) * step),
+      fee: this.rng.int(6, 60) * 100,
       brand: this.brand,
       name: this.rng.pick(['王', '李', '张', '刘', '陈', '杨', '赵']) + this.rng.pick(['伟', '强', '磊', '军', '洋', '勇', '杰']),
       code: this.rng.digits(8),

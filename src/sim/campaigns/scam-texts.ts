@@ -3,7 +3,8 @@ import type { FraudType } from '../../domain/fraud-type.js';
 /*
  * Scam messages as victims receive them, written for the simulator in the wording the public police bulletins
  * describe (no dataset copies). Slots: {url} a fraud link, {phone} a callback number, {qq} an IM id, {amount}
- * yuan, {name} a surname, {code} digits, {days} a count, {brand} a platform.
+ * yuan (the sum the story is about, in the type's range), {fee} yuan (a small fee), {name} a surname, {code}
+ * digits, {days} a count, {brand} a platform.
  */
 export const SCAM_SMS: Record<FraudType, readonly string[]> = {
   task_rebate: [
@@ -23,12 +24,12 @@ export const SCAM_SMS: Record<FraudType, readonly string[]> = {
     '【{brand}】您的信用额度{amount}元已审批通过，无抵押免征信，最快5分钟到账，点击 {url} 领取',
     '尊敬的客户：您申请的贷款因银行卡号填写错误已被冻结，请联系客服{phone}处理解冻，逾期将影响征信',
     '急用钱？{brand}正规平台，黑户白户均可贷，年息低至3.6%，申请即下款：{url}',
-    '您在{brand}的借款审核已通过，需缴纳{amount}元保证金验证还款能力，款项将随贷款一并退还',
+    '您在{brand}的借款审核已通过，需缴纳{fee}元保证金验证还款能力，款项将随贷款一并退还',
   ],
   fake_customer_service: [
     '【{brand}】您购买的商品因质检不合格已下架，我们将为您办理三倍理赔，请联系客服{phone}',
     '亲，您的快递在运输途中丢失，我方将按3倍价格赔付，请添加理赔专员QQ{qq}或点击 {url} 办理',
-    '【{brand}】您开通的百万保障会员即将每月扣费{amount}元，如非本人操作请致电{phone}取消',
+    '【{brand}】您开通的百万保障会员即将每月扣费{fee}元，如非本人操作请致电{phone}取消',
     '尊敬的用户，您的学生账户未注销将影响征信，请于今日内联系{phone}办理关闭',
     '您的订单退款已到账失败，请登录 {url} 填写银行卡信息重新领取退款',
   ],
@@ -45,7 +46,7 @@ export const SCAM_SMS: Record<FraudType, readonly string[]> = {
   romance: [
     '你好呀，在{brand}上看到你的资料，感觉很投缘，能加个微信聊聊吗？{qq}',
     '亲爱的，我舅舅在博彩公司做技术，发现了平台漏洞，稳赚不赔，你也注册一个吧：{url}',
-    '宝贝，我今天又赚了{amount}，这个平台真的很稳，你先充一点试试，赚了我们一起买房',
+    '宝贝，我今天又赚了{amount}元，这个平台真的很稳，你先充一点试试，赚了我们一起买房',
   ],
   fake_credit: [
     '【征信中心】您的个人征信存在逾期记录，将影响房贷车贷及子女入学，请于今日联系{phone}修复',
@@ -54,7 +55,7 @@ export const SCAM_SMS: Record<FraudType, readonly string[]> = {
   ],
   game_trade: [
     '您好，我想收购您在{brand}上的游戏账号，出价{amount}元，请到 {url} 交易，平台担保更安全',
-    '【{brand}交易平台】您的账户因填写信息错误已被冻结，需缴纳{amount}元解冻金，完成后连同货款一并返还',
+    '【{brand}交易平台】您的账户因填写信息错误已被冻结，需缴纳{fee}元解冻金，完成后连同货款一并返还',
     '老板，你挂的号我要了，我在{url}下单了，你去查看一下确认发货',
   ],
   fake_shopping: [
@@ -67,6 +68,21 @@ export const SCAM_SMS: Record<FraudType, readonly string[]> = {
     '【{brand}】首充送88%，日返水1.5%，真人视讯百家乐，提款秒到：{url}',
     '你儿子在我们手上，马上准备{amount}元打到我说的账户，敢报警就撕票',
   ],
+};
+
+/** The range of {amount} per type, yuan: a task's red packet, a loan's credit line, a shop's price, a ransom. */
+export const SCAM_AMOUNTS: Record<FraudType, readonly [number, number]> = {
+  task_rebate: [50, 500],
+  fake_investment: [8000, 90000],
+  fake_loan: [30000, 200000],
+  fake_customer_service: [200, 2000],
+  impersonate_authority: [100000, 900000],
+  impersonate_acquaintance: [5000, 50000],
+  romance: [3000, 60000],
+  fake_credit: [5000, 50000],
+  game_trade: [800, 12000],
+  fake_shopping: [300, 6000],
+  other: [30000, 300000],
 };
 
 /** Brands the messages claim to come from, per type. */
