@@ -119,10 +119,10 @@ export function planCampaigns(ctx: SimContext, supply: Supply, opts: CampaignOpt
 
   for (const type of FRAUD_TYPE_CODES) {
     const n = perType.get(type)!;
-    for (let k = 0; k < n; k++) {
+    // An attempt nobody can see (a victim who ignores a chat inside WeChat) is drawn again, up to a few times.
+    for (let k = 0, tries = 0; k < n && tries < n * 5; tries++) {
       const victim = pickVictim(rng, people, type, taken);
       if (victim === null) break;
-      taken.add(victim.idx);
       const gang = rng.pick(gangsOf(type));
       const [stop, once] = PLAN_SHARES[type];
       const x = rng.next();
@@ -135,6 +135,8 @@ export function planCampaigns(ctx: SimContext, supply: Supply, opts: CampaignOpt
       const b = new PathBuilder(ctx, rng, gang, victim, start, plan);
       PATHS[type](b);
       if (b.steps.length === 0) continue;
+      taken.add(victim.idx);
+      k++;
       const hops: PlannedHop[] = [];
       for (const loss of b.losses) hops.push(...launder(ctx, rng, gang, loss.mule, loss.amountFen, loss.event.ts));
       attempts.push({ id: '', type, gang, victim, plan, cut: b.cut, steps: b.steps, losses: b.losses, hops });
