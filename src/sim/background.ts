@@ -271,13 +271,15 @@ export class Background {
   }
 }
 
-/** A payer account: a wallet for small payments when allowed, else a card. */
+/** A payer account: a wallet for small payments when allowed, else a card. (Cards come first in `accounts`.) */
 export function pickPayer(p: Person, rng: Rng, walletOk: boolean): Account | null {
-  const wallets = p.accounts.filter((a) => a.kind === 'wallet');
-  const cards = p.accounts.filter((a) => a.kind === 'card');
-  if (walletOk && wallets.length && (cards.length === 0 || rng.chance(0.7))) return rng.pick(wallets);
-  if (cards.length) return rng.pick(cards);
-  return wallets.length ? rng.pick(wallets) : null;
+  const all = p.accounts;
+  let cards = 0;
+  while (cards < all.length && all[cards].kind === 'card') cards++;
+  const wallets = all.length - cards;
+  if (walletOk && wallets && (cards === 0 || rng.chance(0.7))) return all[cards + Math.floor(rng.next() * wallets)];
+  if (cards) return all[Math.floor(rng.next() * cards)];
+  return wallets ? all[cards + Math.floor(rng.next() * wallets)] : null;
 }
 
 type Sink = (ts: number, type: 'transfer' | 'sms', prefix: string, body: string) => void;

@@ -256,10 +256,17 @@ export class CardIssuer {
     this.residentCum = cumulative(RESIDENT_BANKS.map(([code, w]) => (this.bins.has(code) ? w : 0)));
   }
 
+  private readonly infos = new Map<string, BankInfo>();
+
   bank(code: string): BankInfo {
-    const svc = BANK_SERVICE[code];
-    const name = this.names.get(code) ?? code;
-    return { code, name, service: svc?.[0] ?? null, short: svc?.[1] ?? name };
+    let info = this.infos.get(code);
+    if (info === undefined) {
+      const svc = BANK_SERVICE[code];
+      const name = this.names.get(code) ?? code;
+      info = { code, name, service: svc?.[0] ?? null, short: svc?.[1] ?? name };
+      this.infos.set(code, info);
+    }
+    return info;
   }
 
   /** A resident's bank, by market share. */
