@@ -19,27 +19,42 @@ export interface WriteReport {
   ms: number;
 }
 
+const EVENTS_PER_PERSON_DAY = 5.45;
+
+/** Writes all of `buf`; a full pipe on standard output (EAGAIN) is waited out rather than fatal. */
+function writeAll(fd: number, buf: Buffer): void {
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += fs.writeSync(fd, buf, off);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+}
+
 /** Writes the events in large synchronous chunks, then the truth, the known indicators and the roster. */
 export function writeSimulation(city: SimulatedCity, targets: WriteTargets, now: () => number = Date.now): WriteReport {
   const began = now();
   const fd = targets.out === '-' ? 1 : fs.openSync(targets.out, 'w');
   let events = 0;
   let bytes = 0;
-  let progress: ReturnType<typeof createProgress> | null = null;
-  let firstDay = 0;
+  // About 5.5 events per person and day: close enough for a bar (it stops at 100% if the run writes more).
+  const expected = Math.round(city.options.people * city.options.days * EVENTS_PER_PERSON_DAY);
+  const progress = targets.progress ? createProgress('simulate', { total: expected }) : null;
   try {
     for (const chunk of city.chunks()) {
-      const buf = chunk.bytes;
-      let off = 0;
-      while (off < buf.length) off += fs.writeSync(fd, buf, off);
-      events += chunk.events;
-      bytes += buf.length;
-      if (targets.progress) {
-        // The first day's size tells roughly how many events the whole run writes.
-        firstDay += chunk.events;
-        if (progress === null && firstDay > 50_000) progress = createProgress('simulate', { total: firstDay * city.options.days });
-        progress?.tick(chunk.events);
+      try {
+        writeAll(fd, chunk.bytes);
+      } catch (err) {
+        // A reader that has seen enough (`| head`) closes the pipe: stop quietly, as command-line tools do.
+        if (fd === 1 && (err as NodeJS.ErrnoException).code === 'EPIPE') break;
+        throw err;
       }
+      events += chunk.events;
+      bytes += chunk.bytes.length;
+      progress?.tick(chunk.events);
     }
   } finally {
     if (fd !== 1) fs.closeSync(fd);
