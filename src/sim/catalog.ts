@@ -159,7 +159,7 @@ export const BANK_CREDIT_TEXTS = [
 export const BANK_NOTICE_TEXTS = [
   '【{bank}】您的信用卡本期账单{amount}元，到期还款日{due}，请按时还款，详询官方客服。',
   '【{bank}】尊敬的客户，您的手机银行登录密码即将到期，请通过官方APP修改，切勿点击陌生链接。',
-  '【{bank}】温馨提示：本行不会以任何理由要求您转账到"安全账户"，请谨防电信诈骗。',
+  '【{bank}】温馨提示：本行不会以任何理由要求您转账到“安全账户”，请谨防电信诈骗。',
 ];
 
 /** Merchants' wallet ids (Alipay user ids start 2088) and card-holding businesses. */

@@ -4,7 +4,9 @@ import { Background } from './background.js';
 import { planCampaigns, type CampaignPlan, type PlannedAttempt } from './campaigns/index.js';
 import { loadCity } from './city.js';
 import type { SimContext } from './context.js';
-import { DAY, DayBuffer, DayMemory, IsoClock, LOCAL_OFFSET, type Planned } from './emit.js';
+import * as catalog from './catalog.js';
+import { SCAM_APPS, SCAM_BRANDS, SCAM_SMS } from './campaigns/scam-texts.js';
+import { assertJsonSafe, DAY, DayBuffer, DayMemory, IsoClock, LOCAL_OFFSET, type Planned } from './emit.js';
 import { CardIssuer, NumberPlan } from './numbers.js';
 import { buildRoster } from './people.js';
 import { planSupply, type Supply } from './supply.js';
@@ -85,6 +87,7 @@ export function simulateCity(options: SimulateOptions): SimulatedCity {
   const realdataDir = options.realdataDir ?? loadConfig().FANZHA_REALDATA_DIR;
 
   const city = loadCity(realdataDir, opts.cityCode);
+  assertJsonSafe(textsOf(catalog, SCAM_SMS, SCAM_BRANDS, SCAM_APPS, city.districts, city.stations), 'simulator catalogs');
   const numbers = new NumberPlan(city.shortName);
   const cards = new CardIssuer();
   const end = start + opts.days * DAY;
@@ -150,6 +153,18 @@ export function simulateCity(options: SimulateOptions): SimulatedCity {
       return buildTruth(ctx, opts, campaigns, supply, produced);
     },
   };
+}
+
+/** Every string inside the given catalogs (arrays, records, tuples), for the JSON-safety check. */
+function textsOf(...values: unknown[]): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (typeof v === 'object' && v !== null) Object.values(v).forEach(walk);
+  };
+  values.forEach(walk);
+  return out;
 }
 
 const iso = (ts: number): string => new Date(ts).toISOString().replace('.000Z', 'Z');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../config/index.js';
 import { phoneSegments } from '../indicators/index.js';
+import { assertJsonSafe } from './emit.js';
 import type { Rng } from './rng.js';
 import { cumulative } from './rng.js';
 
@@ -243,6 +244,7 @@ export class CardIssuer {
   constructor() {
     const file = path.join(PACKAGE_ROOT, 'assets/card-bins.json');
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { banks: Record<string, string>; bins: [string, string, string, number][] };
+    assertJsonSafe(Object.values(parsed.banks), file);
     for (const [code, name] of Object.entries(parsed.banks)) this.names.set(code, name);
     for (const [bin, bank, type, length] of parsed.bins) {
       // Debit cards of 16-19 digits with a 6-digit BIN: what people transfer from and to.
