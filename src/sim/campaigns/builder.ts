@@ -104,6 +104,13 @@ export class PathBuilder {
     return this;
   }
 
+  /** A long call the victim stays on while following instructions: what comes next happens during it. */
+  callInOngoing(note: string, minSec: number, maxSec: number): this {
+    const dur = this.rng.int(minSec, maxSec);
+    if (this.push('call_in', note, 'call', this.victim.operator, callBody(this.phone(), this.victim.phone, dur))) this.t += this.rng.int(60, 240) * 1000;
+    return this;
+  }
+
   callOut(note: string, to: string, minSec: number, maxSec: number): this {
     const dur = this.rng.int(minSec, maxSec);
     if (this.push('call_out', note, 'call', this.victim.operator, callBody(this.victim.phone, to, dur))) this.t += dur * 1000;

@@ -89,7 +89,7 @@ export const PATHS: Record<FraudType, PathFn> = {
   fake_customer_service(b) {
     // A call about an order or parcel -> refund / cancel "student loan" membership -> screen sharing -> transfers.
     if (b.rng.chance(0.25)) b.sms('“理赔 / 取消会员”短信').wait(1, 60);
-    b.callIn('冒充电商 / 快递客服来电', 300, 1500);
+    b.callInOngoing('冒充电商 / 快递客服来电', 1200, 4800);
     const app = meeting(b);
     b.app('按“客服”指引下载会议App', app, 'install').app('进入“客服”会议', app, 'open').app('开启屏幕共享', app, 'screen_share_start');
     if (b.rng.chance(0.4)) b.web('打开“退款”页面');
@@ -106,7 +106,7 @@ export const PATHS: Record<FraudType, PathFn> = {
     b.night = b.rng.chance(0.3);
     if (b.rng.chance(0.3)) b.sms('“涉案”通知短信').wait(2, 30);
     b.callIn('冒充快递 / 社保来电，转接“民警”', 120, 600).wait(0, 3);
-    b.callIn('冒充公安民警：涉嫌洗钱', 1200, 5400);
+    b.callInOngoing('冒充公安民警：涉嫌洗钱', 2400, 7200);
     b.web('查看“通缉令”网页');
     const app = meeting(b);
     b.app('下载会议App“远程做笔录”', app, 'install').app('视频“笔录”', app, 'open');
@@ -159,7 +159,7 @@ export const PATHS: Record<FraudType, PathFn> = {
   fake_credit(b) {
     // "Your credit record is damaged" -> fees to "repair" it.
     if (b.rng.chance(0.35)) b.sms('“征信异常”短信').wait(5, 120);
-    b.callIn('冒充征信 / 金融监管来电', 600, 2400);
+    b.callInOngoing('冒充征信 / 金融监管来电', 1500, 4800);
     if (b.rng.chance(0.6)) {
       const app = meeting(b);
       b.app('下载会议App', app, 'install').app('开启屏幕共享“注销账户”', app, 'screen_share_start');
