@@ -1,15 +1,9 @@
-import { loadConfig } from '../config/index.js';
 import { FanzhaError } from '../domain/errors.js';
-import { Background } from './background.js';
-import { planCampaigns, type CampaignPlan, type PlannedAttempt } from './campaigns/index.js';
-import { loadCity } from './city.js';
+import type { CampaignPlan, PlannedAttempt } from './campaigns/index.js';
 import type { SimContext } from './context.js';
-import * as catalog from './catalog.js';
-import { SCAM_APPS, SCAM_BRANDS, SCAM_SMS } from './campaigns/scam-texts.js';
-import { assertJsonSafe, DAY, DayBuffer, DayMemory, IsoClock, LOCAL_OFFSET, type Planned } from './emit.js';
-import { CardIssuer, NumberPlan } from './numbers.js';
-import { buildRoster } from './people.js';
-import { planSupply, type Supply } from './supply.js';
+import { DayMemory, IsoClock, type Planned } from './emit.js';
+import { prepareCity, renderDay, type ResolvedOptions } from './prepare.js';
+import type { Supply } from './supply.js';
 import type { Attempt, KnownIndicator, Truth } from './truth.js';
 import type { WireEvent } from './wire.js';
 
@@ -50,7 +44,7 @@ export interface RosterEntry {
 
 /** A simulated city, ready to play: events in time order, and the truth once they have all been produced. */
 export interface SimulatedCity {
-  readonly options: Readonly<Required<Omit<SimulateOptions, 'realdataDir'>>>;
+  readonly options: Readonly<ResolvedOptions>;
   /** The indicators the scenario seeds as already known (for `fanzha indicators import --format csv`). */
   readonly knownIndicators: readonly KnownIndicator[];
   /** The residents, for dispatch. */
@@ -66,42 +60,9 @@ export interface SimulatedCity {
 
 /** Builds the city, its people, the supply side and every fraud attempt; events are produced day by day on demand. */
 export function simulateCity(options: SimulateOptions): SimulatedCity {
-  const opts = {
-    seed: options.seed >>> 0,
-    people: options.people,
-    days: options.days,
-    start: options.start ?? '2026-03-02',
-    cityCode: options.cityCode ?? '1401',
-    attemptRate: options.attemptRate ?? 5,
-    minPerType: options.minPerType ?? 1,
-    knownShare: options.knownShare ?? 0.3,
-    graceMinutes: options.graceMinutes ?? 1440,
-  };
-  if (!Number.isInteger(opts.people) || opts.people < 10) throw new FanzhaError('VALIDATION_FAILED', 'people must be a whole number of at least 10');
-  if (!Number.isInteger(opts.days) || opts.days < 1 || opts.days > 366) throw new FanzhaError('VALIDATION_FAILED', 'days must be a whole number from 1 to 366');
-  if (!(opts.knownShare >= 0 && opts.knownShare <= 1)) throw new FanzhaError('VALIDATION_FAILED', 'knownShare must be from 0 to 1');
-  if (!(opts.attemptRate >= 0)) throw new FanzhaError('VALIDATION_FAILED', 'attemptRate must be 0 or more');
-  const startLocal = Date.parse(`${opts.start}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.start) || Number.isNaN(startLocal)) throw new FanzhaError('VALIDATION_FAILED', `start must be a date YYYY-MM-DD, not ${opts.start}`);
-  const start = startLocal - LOCAL_OFFSET;
-  const realdataDir = options.realdataDir ?? loadConfig().FANZHA_REALDATA_DIR;
-
-  const city = loadCity(realdataDir, opts.cityCode);
-  assertJsonSafe(textsOf(catalog, SCAM_SMS, SCAM_BRANDS, SCAM_APPS, city.districts, city.stations), 'simulator catalogs');
-  const numbers = new NumberPlan(city.shortName);
-  const cards = new CardIssuer();
-  const end = start + opts.days * DAY;
-  const ctx: SimContext = { seed: opts.seed, start, days: opts.days, end, city, numbers, cards, roster: { people: [], workplaces: [], byDistrict: [], byPhone: new Map() } };
-  ctx.roster = buildRoster(opts.seed, opts.people, city, numbers, cards, start);
-  const supply = planSupply(ctx, (opts.people * opts.days) / 350_000);
-  const campaigns = planCampaigns(ctx, supply, opts);
-  const background = new Background(ctx);
-
-  const byDay: Planned[][] = Array.from({ length: opts.days }, () => []);
-  for (const p of [...supply.planned, ...campaigns.planned]) {
-    if (p.ts < start || p.ts >= end) continue;
-    byDay[Math.floor((p.ts - start) / DAY)].push(p);
-  }
+  const prep = prepareCity(options);
+  const { opts, ctx, campaigns, supply, byDay } = prep;
+  const { city } = ctx;
   let produced = -1;
 
   function* chunks(): Generator<{ bytes: Buffer; events: number }> {
@@ -109,10 +70,7 @@ export function simulateCity(options: SimulateOptions): SimulatedCity {
     const memory = new DayMemory();
     let total = 0;
     for (let d = 0; d < opts.days; d++) {
-      const buf = new DayBuffer(start + d * DAY, clock, memory);
-      // Planned events first, so their ids do not depend on how much background the day has.
-      for (const p of byDay[d]) buf.addPlanned(p);
-      background.day(d, buf);
+      const buf = renderDay(prep, d, clock, memory);
       total += buf.size;
       yield* buf.output();
     }
@@ -153,18 +111,6 @@ export function simulateCity(options: SimulateOptions): SimulatedCity {
       return buildTruth(ctx, opts, campaigns, supply, produced);
     },
   };
-}
-
-/** Every string inside the given catalogs (arrays, records, tuples), for the JSON-safety check. */
-function textsOf(...values: unknown[]): string[] {
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (typeof v === 'object' && v !== null) Object.values(v).forEach(walk);
-  };
-  values.forEach(walk);
-  return out;
 }
 
 const iso = (ts: number): string => new Date(ts).toISOString().replace('.000Z', 'Z');
