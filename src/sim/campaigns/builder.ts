@@ -35,6 +35,8 @@ export class PathBuilder {
   night = false;
   done = false;
   cut = false;
+  /** The callback number the last scam SMS gave, for a victim who rings it. */
+  callback: string | null = null;
   readonly steps: BuiltStep[] = [];
   readonly losses: BuiltLoss[] = [];
   readonly events: Planned[] = [];
@@ -111,20 +113,25 @@ export class PathBuilder {
     return this;
   }
 
-  callOut(note: string, to: string, minSec: number, maxSec: number): this {
+  /** The victim rings a number; `ongoing` when they stay on the line while what follows happens. */
+  callOut(note: string, to: string, minSec: number, maxSec: number, ongoing = false): this {
     const dur = this.rng.int(minSec, maxSec);
-    if (this.push('call_out', note, 'call', this.victim.operator, callBody(this.victim.phone, to, dur))) this.t += dur * 1000;
+    if (this.push('call_out', note, 'call', this.victim.operator, callBody(this.victim.phone, to, dur))) {
+      this.t += (ongoing ? this.rng.int(60, 240) : dur) * 1000;
+    }
     return this;
   }
 
   /** A scam message of the type, its slots filled with this gang's link, number and IM id. */
-  sms(note: string, from = this.phone(), template = this.rng.pick(SCAM_SMS[this.type])): this {
+  sms(note: string, from = this.smsSender(), template = this.rng.pick(SCAM_SMS[this.type])): this {
     const [lo, hi] = SCAM_AMOUNTS[this.type];
+    const callback = this.phone();
+    this.callback = callback;
     // Round sums, as scam messages quote them: 300, 4,500, 20,000.
     const step = hi >= 100000 ? 10000 : hi >= 10000 ? 1000 : 50;
     const text = fill(template, {
       url: this.url(),
-      phone: this.rng.chance(0.5) ? this.phone().replace(/^\+86/, '') : this.phone(),
+      phone: this.rng.chance(0.5) ? callback.replace(/^\+86/, '') : callback,
       qq: this.rng.pick(this.gang.im),
       amount: Math.max(step, Math.round(this.rng.range(lo, hi) / step) * step),
       fee: this.rng.int(6, 60) * 100,
@@ -135,6 +142,11 @@ export class PathBuilder {
     });
     this.push('sms_in', note, 'sms', this.victim.operator, smsBody(from, this.victim.phone, text));
     return this;
+  }
+
+  /** Ad-like scams go out through bulk-SMS platforms (1069… senders) a third of the time, else from a gang number. */
+  private smsSender(): string {
+    return this.gang.bulk.length && this.rng.chance(0.35) ? this.rng.pick(this.gang.bulk) : this.phone();
   }
 
   /** A link on one of the gang's domains. */

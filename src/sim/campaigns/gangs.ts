@@ -32,6 +32,8 @@ export interface Gang {
   apps: Array<{ pkg: string; name: string; known: boolean }>;
   /** IM ids in their messages (QQ numbers, WeChat ids). */
   im: string[];
+  /** Bulk-SMS platform senders (1069…) hired for ad-like scam messages; empty for types that do not advertise. */
+  bulk: string[];
   tier1: Mule[];
   tier2: Mule[];
   tier3: Mule[];
@@ -51,6 +53,8 @@ const PHONE_MIX: Record<FraudType, [number, number, number, number]> = {
   fake_shopping: [0, 0.4, 0.3, 0.3],
   other: [0.3, 0.3, 0.2, 0.2],
 };
+// Types whose first contact is an advertisement (刷单 / 贷款 / 购物 / 博彩 ads, stock-group invites).
+const BULK_SMS_TYPES = new Set<FraudType>(['task_rebate', 'fake_loan', 'fake_shopping', 'other', 'fake_investment', 'fake_credit']);
 const SERVICE_LOOKS = ['95588', '95533', '95599', '95566', '95555', '95511', '95518', '40082', '40066', '95105'];
 
 /** Gangs with their numbers, sites, apps and mule networks; farm SIMs and burst cards are shared out among them. */
@@ -94,6 +98,7 @@ export function buildGangs(ctx: SimContext, rng: Rng, perType: Map<FraudType, nu
         domains,
         apps,
         im: Array.from({ length: 3 }, () => String(rng.int(100000000, 3999999999))),
+        bulk: BULK_SMS_TYPES.has(type) ? Array.from({ length: rng.int(1, 3) }, () => `+861069${rng.digits(rng.int(8, 11))}`) : [],
         tier1: Array.from({ length: rng.int(4, 9) }, mule),
         tier2: Array.from({ length: rng.int(6, 12) }, mule),
         tier3: Array.from({ length: rng.int(2, 3) }, mule),
@@ -126,6 +131,8 @@ export function knownIndicators(gangs: readonly Gang[], rng: Rng): KnownIndicato
   };
   for (const g of gangs) {
     for (const p of g.phones) if (p.known) add(p.value, 'phone', rng.chance(0.6) ? 'blocked' : 'verified', g.fraudType);
+    // Reported 1069 senders: the platforms are shared by legitimate senders, so they stay at "reported".
+    for (const b of g.bulk) if (rng.chance(0.15)) add(b, 'phone', 'reported', g.fraudType);
     for (const d of g.domains) if (d.known) add(d.value, 'domain', rng.chance(0.7) ? 'blocked' : 'verified', g.fraudType);
     for (const a of g.apps) if (a.known) add(a.pkg, 'app', 'verified', g.fraudType);
     for (const m of [...g.tier1, ...g.tier2, ...g.tier3]) if (m.known) add(m.account, 'bank_card', 'verified', g.fraudType);

@@ -88,8 +88,11 @@ export const PATHS: Record<FraudType, PathFn> = {
 
   fake_customer_service(b) {
     // A call about an order or parcel -> refund / cancel "student loan" membership -> screen sharing -> transfers.
-    if (b.rng.chance(0.25)) b.sms('“理赔 / 取消会员”短信').wait(1, 60);
-    b.callInOngoing('冒充电商 / 快递客服来电', 1200, 4800);
+    if (b.rng.chance(0.25) && b.sms('“理赔 / 取消会员”短信').wait(1, 60).callback && b.rng.chance(0.5)) {
+      b.callOut('回拨短信里的“客服”电话', b.callback!, 1200, 4800, true);
+    } else {
+      b.callInOngoing('冒充电商 / 快递客服来电', 1200, 4800);
+    }
     const app = meeting(b);
     b.app('按“客服”指引下载会议App', app, 'install').app('进入“客服”会议', app, 'open').app('开启屏幕共享', app, 'screen_share_start');
     if (b.rng.chance(0.4)) b.web('打开“退款”页面');
@@ -158,8 +161,11 @@ export const PATHS: Record<FraudType, PathFn> = {
 
   fake_credit(b) {
     // "Your credit record is damaged" -> fees to "repair" it.
-    if (b.rng.chance(0.35)) b.sms('“征信异常”短信').wait(5, 120);
-    b.callInOngoing('冒充征信 / 金融监管来电', 1500, 4800);
+    if (b.rng.chance(0.35) && b.sms('“征信异常”短信').wait(5, 120).callback && b.rng.chance(0.6)) {
+      b.callOut('回拨“征信中心”电话', b.callback!, 1500, 4800, true);
+    } else {
+      b.callInOngoing('冒充征信 / 金融监管来电', 1500, 4800);
+    }
     if (b.rng.chance(0.6)) {
       const app = meeting(b);
       b.app('下载会议App', app, 'install').app('开启屏幕共享“注销账户”', app, 'screen_share_start');
