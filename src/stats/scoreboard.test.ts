@@ -1,4 +1,9 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import type { FraudType } from '../domain/fraud-type.js';
 import type { Attempt, Truth } from '../sim/index.js';
@@ -104,5 +109,22 @@ describe('prevention scoreboard', () => {
     assert.match(text, /^all\s+6\s+4\s+66\.7%\s+30\.0\s+1\s+1\s+11,200\s+6,200$/m);
     assert.doesNotMatch(text, /^game_trade/m);
     assert.match(text, /false: 2 = 10\.06 per 10,000/);
+  });
+
+  it('reads the truth and a warnings file from the command line, text or --json', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanzha-eval-'));
+    fs.writeFileSync(path.join(dir, 'truth.json'), JSON.stringify(truth));
+    fs.writeFileSync(path.join(dir, 'warnings.ndjson'), warnings.map((w) => JSON.stringify(w)).join('\n') + '\n');
+    const main = path.join(path.dirname(fileURLToPath(import.meta.url)), '../cli/main.js');
+    const args = ['evaluate', '--truth', path.join(dir, 'truth.json'), '--warnings', path.join(dir, 'warnings.ndjson')];
+    const json = spawnSync(process.execPath, [main, ...args, '--json'], { encoding: 'utf8' });
+    assert.equal(json.status, 0, json.stderr);
+    assert.deepEqual(JSON.parse(json.stdout), JSON.parse(JSON.stringify(scoreWarnings(truth, warnings))));
+    const text = spawnSync(process.execPath, [main, ...args, '--grace-minutes', '0'], { encoding: 'utf8' });
+    assert.match(text.stdout, /false: 3 = /);
+    fs.writeFileSync(path.join(dir, 'bad.ndjson'), '{"id":"x"}\n');
+    const bad = spawnSync(process.execPath, [main, 'evaluate', '--truth', path.join(dir, 'truth.json'), '--warnings', path.join(dir, 'bad.ndjson')], { encoding: 'utf8' });
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /line 1: a warning needs/);
   });
 });
