@@ -161,6 +161,3 @@ export const BANK_NOTICE_TEXTS = [
   '【{bank}】尊敬的客户，您的手机银行登录密码即将到期，请通过官方APP修改，切勿点击陌生链接。',
   '【{bank}】温馨提示：本行不会以任何理由要求您转账到“安全账户”，请谨防电信诈骗。',
 ];
-
-/** Merchants' wallet ids (Alipay user ids start 2088) and card-holding businesses. */
-export const MERCHANT_KINDS = ['超市', '餐馆', '便利店', '水果店', '药店', '加油站', '理发店', '菜市场', '网店'];

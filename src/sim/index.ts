@@ -61,7 +61,7 @@ export interface SimulatedCity {
 /** Builds the city, its people, the supply side and every fraud attempt; events are produced day by day on demand. */
 export function simulateCity(options: SimulateOptions): SimulatedCity {
   const prep = prepareCity(options);
-  const { opts, ctx, campaigns, supply, byDay } = prep;
+  const { opts, ctx, campaigns, supply } = prep;
   const { city } = ctx;
   let produced = -1;
 

@@ -150,11 +150,6 @@ export class NumberPlan {
   }
 }
 
-/** Whether a +86 number is on a virtual-operator segment. */
-export function isVirtualNumber(e164: string): boolean {
-  return e164.startsWith('+86') && VIRTUAL_PREFIXES.has(Number(e164.slice(3, 6)));
-}
-
 // ------------------------------------------------------------------------------------------------ overseas
 
 /**

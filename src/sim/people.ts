@@ -1,3 +1,4 @@
+import { MEETING_APPS } from './catalog.js';
 import type { City } from './city.js';
 import type { CardIssuer, NumberPlan } from './numbers.js';
 import { overseasRelative, residentId } from './numbers.js';
@@ -42,7 +43,7 @@ export interface Person {
 }
 
 export interface Workplace {
-  /** Meeting app the company uses for online meetings. */
+  /** Index into MEETING_APPS: the app the company holds its online meetings in. */
   meetingApp: number;
   members: number[];
 }
@@ -67,9 +68,6 @@ function occupationFor(rng: Rng, age: number): Occupation {
   const x = rng.next();
   return x < 0.42 ? 'office' : x < 0.85 ? 'worker' : 'other';
 }
-
-/** Meeting apps a workplace may use, index into MEETING_APPS (background.ts). */
-export const MEETING_APP_COUNT = 5;
 
 /**
  * The roster: households at stations weighted by street type, ages and occupations, phones from the city's real
@@ -151,7 +149,7 @@ export function buildRoster(seed: number, count: number, city: City, numbers: Nu
   const employed = people.filter((p) => p.occupation === 'office' || p.occupation === 'worker');
   for (const p of employed) {
     if (current === null || room === 0) {
-      current = { meetingApp: rng.int(0, MEETING_APP_COUNT - 1), members: [] };
+      current = { meetingApp: rng.int(0, MEETING_APPS.length - 1), members: [] };
       workplaces.push(current);
       room = Math.max(2, Math.round(rng.logNormal(12, 0.8)));
     }
@@ -202,9 +200,4 @@ function shuffleMembers(rng: Rng, workplaces: Workplace[], people: Person[]): vo
       people[idx].workplace = wi;
     }
   });
-}
-
-/** The person's first bank card, or null. */
-export function firstCard(p: Person): Account | null {
-  return p.accounts.find((a) => a.kind === 'card') ?? null;
 }

@@ -2,7 +2,7 @@ import type { AppAction } from '../../domain/event.js';
 import type { FraudType } from '../../domain/fraud-type.js';
 import { emitPayment } from '../background.js';
 import { fill, type SimContext } from '../context.js';
-import { appBody, callBody, DAY, HOUR, LOCAL_OFFSET, MINUTE, smsBody, transferBody, webBody, type Planned, type WireType } from '../emit.js';
+import { appBody, callBody, DAY, HOUR, LOCAL_OFFSET, localHour, MINUTE, smsBody, transferBody, webBody, type Planned, type WireType } from '../emit.js';
 import type { Account, Person } from '../people.js';
 import type { Rng } from '../rng.js';
 import type { StepKind } from '../truth.js';
@@ -221,10 +221,6 @@ export class PathBuilder {
   fen(yuanAmount: number): number {
     return Math.max(100, Math.round(yuanAmount) * 100);
   }
-}
-
-function localHour(ts: number): number {
-  return ((ts + LOCAL_OFFSET) % DAY) / HOUR;
 }
 
 function localMidnight(ts: number): number {
