@@ -2,9 +2,11 @@ import { Command } from 'commander';
 import { adminCommands } from './commands/admin.js';
 import { checkCommand } from './commands/check.js';
 import { classifyCommand } from './commands/classify.js';
+import { evaluateCommand } from './commands/evaluate.js';
 import { indicatorsCommand } from './commands/indicators.js';
 import { screeningCommands } from './commands/screening.js';
 import { serveCommand } from './commands/serve.js';
+import { simulateCommand } from './commands/simulate.js';
 
 const program = new Command('fanzha')
   .description('Fanzha (反诈): anti-telecom-fraud platform. Configuration comes from the environment (see README).')
@@ -16,5 +18,7 @@ classifyCommand(program);
 indicatorsCommand(program);
 screeningCommands(program);
 adminCommands(program);
+simulateCommand(program);
+evaluateCommand(program);
 
 await program.parseAsync(process.argv);

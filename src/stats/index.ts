@@ -1,0 +1,1 @@
+export { formatScoreboard, scoreWarnings, type ScoreRow, type Scoreboard, type ScoredWarning } from './scoreboard.js';
