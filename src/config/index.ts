@@ -41,6 +41,11 @@ const schema = z.object({
   FANZHA_CHECKPOINT_SEC: intFrom(1, 86_400).default(60),
   /** People the screening engine tracks at once (least recently active forgotten first). */
   FANZHA_MAX_PEOPLE: intFrom(1000, 100_000_000).default(2_000_000),
+  /** The demo city on `serve`: `auto` plays it on the embedded SQLite store only (never into a PostgreSQL deployment). */
+  FANZHA_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Simulated time per wall-clock second in the demo (300: five minutes a second). */
+  FANZHA_DEMO_SPEED: z.coerce.number().positive().max(100_000).default(300),
+  FANZHA_DEMO_PEOPLE: intFrom(100, 1_000_000).default(20_000),
   /** Trust X-Forwarded-For for the client address (behind a reverse proxy). */
   FANZHA_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });

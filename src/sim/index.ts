@@ -10,6 +10,7 @@ import type { WireEvent } from './wire.js';
 export type { Attempt, AttemptStep, CardBurst, Hop, KnownIndicator, Loss, SimFarm, StepKind, Truth } from './truth.js';
 export type { WireEvent } from './wire.js';
 export { knownIndicatorsCsv } from './truth.js';
+export { playDemo, type DemoOptions, type DemoSinks } from './demo.js';
 
 export interface SimulateOptions {
   seed: number;

@@ -4,6 +4,7 @@ import { IndicatorCatalog } from '../../indicators/index.js';
 import { startScreening } from '../../screening/index.js';
 import { buildServer } from '../../server/app.js';
 import { createContext } from '../../server/context.js';
+import { demoWanted, startDemo } from '../demo.js';
 import { openRuntimeConfig, run } from '../runtime.js';
 
 const ROLES = ['api', 'screening'] as const;
@@ -55,7 +56,13 @@ export function serveCommand(program: Command): void {
           console.log(`fanzha: listening on ${address.replace('0.0.0.0', 'localhost')}`);
           closeApi = () => app.close();
         }
+        let demo: AbortController | null = null;
+        if (roles.includes('api') && demoWanted(config)) {
+          demo = startDemo(config, catalog, screening);
+          console.log(`fanzha: playing the demo city (${config.FANZHA_DEMO_PEOPLE} people, ${config.FANZHA_DEMO_SPEED}× real time; FANZHA_DEMO=false to switch off)`);
+        }
         const stop = async () => {
+          demo?.abort();
           catalog.stop();
           await closeApi?.();
           await screening.stop();
