@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isFraudType } from '../domain/fraud-type.js';
+import { NOT_FRAUD_REASON_FLOOR } from './classifier.js';
 import { classifyText, loadTextModel, type TextClassification } from './index.js';
 
 function check(c: TextClassification): void {
@@ -104,5 +105,24 @@ describe('classifyText', () => {
     check(c);
     assert.ok(c.reasons.length > 0);
     for (const r of c.reasons) assert.ok(r.phrase.length <= 10, r.phrase);
+  });
+
+  it('lists no weak hints as reasons for a text it does not flag', () => {
+    for (const text of ['请问花呗怎么还款', '明天下午三点开会，记得带上项目资料', '双十一大促，全场五折，会员再享九折，回T退订']) {
+      const c = classifyText(text);
+      assert.equal(c.fraud, false, text);
+      for (const r of c.reasons) assert.ok(r.weight >= NOT_FRAUD_REASON_FLOOR, `${text}: ${JSON.stringify(c.reasons)}`);
+    }
+    assert.deepEqual(classifyText('请问花呗怎么还款').reasons, []);
+  });
+
+  it('flags a scam passage at the end of a long chat and names its phrases', () => {
+    const chat =
+      '周末我们一家去公园玩了，天气很好，孩子们在草地上放风筝，中午在湖边吃了野餐，下午又去看了花展。'.repeat(6) +
+      '对了，刚才有人打电话说我涉嫌洗钱，要我把钱转入安全账户配合调查，还不让我告诉家人。';
+    const c = classifyText(chat);
+    check(c);
+    assert.equal(c.fraud, true, String(c.score));
+    assert.ok(c.reasons.some((r) => r.phrase.includes('安全账户')), JSON.stringify(c.reasons));
   });
 });

@@ -14,7 +14,11 @@ export interface TextClassification {
   /** The most likely fraud type, also when `fraud` is false. */
   type: FraudType | null;
   typeScore: number;
-  /** Up to 8 phrases that pushed the score up most, strongest first. */
+  /**
+   * Up to 8 phrases that pushed the score up most, strongest first. A text judged not fraud lists only phrases
+   * that weigh at least NOT_FRAUD_REASON_FLOOR each (often none): a weak hint is no reason for a verdict that was
+   * not given.
+   */
   reasons: TextReason[];
 }
 
@@ -28,6 +32,10 @@ const MAX_REASONS = 8;
 const CANDIDATES = 12;
 /** Longest reason phrase, in characters: spans are merged only while the merged phrase stays this short. */
 const MAX_PHRASE = 10;
+/** Smallest weight (fraud logit) of a listed reason: below it a phrase raised the fraud odds by under 11%. */
+const REASON_FLOOR = 0.1;
+/** Smallest weight of a reason of a text judged not fraud: the phrase alone multiplies the fraud odds by e. */
+export const NOT_FRAUD_REASON_FLOOR = 1;
 
 /** Classifies one text; pure and synchronous. */
 export function classifyText(text: string, options?: ClassifierOptions): TextClassification {
@@ -44,12 +52,14 @@ export function loadTextModel(): number {
 export function classifyWith(model: TextModel, text: string, options?: ClassifierOptions): TextClassification {
   const s = scoreText(model, typeof text === 'string' ? text : '', true);
   const threshold = options?.threshold ?? model.header.threshold;
+  const fraud = s.probability >= threshold;
+  const floor = fraud ? REASON_FLOOR : NOT_FRAUD_REASON_FLOOR;
   return {
-    fraud: s.probability >= threshold,
+    fraud,
     score: s.probability,
     type: s.type,
     typeScore: s.typeProbability,
-    reasons: buildReasons(s.normalized, s.contributions),
+    reasons: buildReasons(s.normalized, s.contributions).filter((r) => r.weight >= floor),
   };
 }
 

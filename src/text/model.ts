@@ -62,7 +62,7 @@ export interface TextModelHeader {
    * Long texts: a normalised text longer than 2 × windowChars is also scored in windows of about windowChars
    * characters (whole sentences), and its fraud logit is the largest of the whole text's and the windows' — the
    * model is trained on windows of that size, and one scam passage in a long chat must not be diluted by the
-   * rest. Type and reasons come from the whole text.
+   * rest. The type comes from the whole text, the reasons from the deciding window.
    */
   windowChars?: number;
   /** Free-form training facts (seed, corpus counts, validation figures); never read by the scorer. */
@@ -321,13 +321,19 @@ const contributions = new Contributions();
 let typeLogits = new Float64Array(16);
 let typeSums = new Int32Array(16);
 
-/** Scores one text with a model. */
+/**
+ * Scores one text with a model. A long text is also scored in windows; when a window scores higher than the whole
+ * text, its logit is the text's, and so are its contributions (offset into the whole normalised text): the reasons
+ * name the passage that decided, not phrases diluted across the text. Type stays the whole text's.
+ */
 export function scoreText(model: TextModel, text: string, withContributions: boolean): Score {
   const norm = normalizeText(text);
   const wc = model.header.windowChars;
   if (wc === undefined || norm.length <= 2 * wc) return scoreNormalized(model, norm, withContributions);
-  // Windows first (they reuse the scratch buffers), then the whole text, whose contributions are returned.
+  // Windows first (they reuse the scratch buffers), then the whole text.
   let maxWindow = -Infinity;
+  let bestStart = 0;
+  let bestEnd = 0;
   let start = 0;
   while (start < norm.length) {
     let end = Math.min(norm.length, start + wc);
@@ -336,14 +342,22 @@ export function scoreText(model: TextModel, text: string, withContributions: boo
       if (sp > start + wc / 2) end = sp;
     }
     const l = scoreNormalized(model, norm.slice(start, end), false).logit;
-    if (l > maxWindow) maxWindow = l;
+    if (l > maxWindow) {
+      maxWindow = l;
+      bestStart = start;
+      bestEnd = end;
+    }
     start = end + 1;
   }
   const s = scoreNormalized(model, norm, withContributions);
-  if (maxWindow > s.logit) {
-    s.logit = maxWindow;
-    s.probability = 1 / (1 + Math.exp(-maxWindow));
+  if (maxWindow <= s.logit) return s;
+  if (withContributions) {
+    // Refills the shared contributions (s.contributions) from the window, with starts in the whole text.
+    const c = scoreNormalized(model, norm.slice(bestStart, bestEnd), true).contributions;
+    for (let i = 0; i < c.count; i++) if (c.starts[i] >= 0) c.starts[i] += bestStart;
   }
+  s.logit = maxWindow;
+  s.probability = 1 / (1 + Math.exp(-maxWindow));
   return s;
 }
 

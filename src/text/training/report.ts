@@ -31,6 +31,7 @@ export interface SetReport {
   f1: number;
   baselineF1: number;
   smsFpr: number;
+  adFpr: number;
   typeAccuracy: number;
 }
 
@@ -66,6 +67,7 @@ export function reportSet(title: string, docs: Doc[], model: TextModel): SetRepo
   const t = typeMetrics(docs, preds);
   const tb = typeMetrics(docs, base);
   const sms = falsePositiveRate(docs, preds, (d) => d.kind === 'sms');
+  const ads = falsePositiveRate(docs, preds, (d) => d.kind === 'ad');
   const lines = [
     `#### ${title}`,
     '',
@@ -99,6 +101,7 @@ export function reportSet(title: string, docs: Doc[], model: TextModel): SetRepo
     f1: m.f1,
     baselineF1: b.f1,
     smsFpr: sms.rate,
+    adFpr: ads.rate,
     typeAccuracy: t.n > 0 ? t.accuracy : NaN,
   };
 }

@@ -96,6 +96,16 @@ export const CROSS_SOURCE_FOLDS: CrossSourceFold[] = [
   },
 ];
 
+/**
+ * The part of a fold's test set that is in the held-out test split: documents that no training, lexicon curation
+ * or model choice ever looked at (the lexicon was written from the train split, options were compared on the
+ * validation split). Its class balance differs from the whole fold's, so its F1 is reported beside, not instead.
+ */
+export function foldStrictTest(fold: CrossSourceFold, all: Doc[], split: Splits): Doc[] {
+  const test = new Set(split.test.map((d) => d.id));
+  return fold.test(all, split).filter((d) => test.has(d.id));
+}
+
 /** Training and validation documents of a fold. */
 export function foldTraining(fold: CrossSourceFold, split: Splits): { train: Doc[]; validation: Doc[] } {
   return {

@@ -1,9 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildLexicon, decodeModel, encodeModel, scoreText, type TextModel } from '../model.js';
+import { buildLexicon, decodeModel, encodeModel, ngramHash, scoreText, type TextModel } from '../model.js';
 import type { Doc } from './corpora.js';
 import { LEXICON_GROUPS, lexiconEntries, TYPE_RULES } from './lexicon.js';
-import { evaluationWindows, groupHits, hardNegativeChunks, sentences, sentenceWindows, trainingChunks } from './trainer.js';
+import {
+  evaluationWindows,
+  groupHits,
+  hardNegativeChunks,
+  sentences,
+  sentenceWindows,
+  trainingChunks,
+  trainModel,
+} from './trainer.js';
 import { rng } from './corpora.js';
 
 function doc(over: Partial<Doc>): Doc {
@@ -91,5 +99,26 @@ describe('phrase groups and type rules', () => {
     assert.equal(scoreText(back, '你的征信有问题，可以帮你消除逾期记录', false).type, 'fake_credit');
     assert.equal(scoreText(back, '游戏装备交易，先交保证金', false).type, 'game_trade');
     assert.equal(scoreText(back, '贷款需要先交手续费', false).type, 'fake_loan');
+  });
+});
+
+describe('training', () => {
+  it('gives no fraud weight to an n-gram most texts use, however one-sided its use', () => {
+    const scam = ['请把钱转到安全账户', '需要先交保证金才能放款', '帮你刷单日结佣金', '你的快递丢失了可以理赔'];
+    const chat = ['今天去吃火锅吧', '明天几点上课', '周末一起看电影', '妈妈做的饭真好吃', '记得带伞'];
+    const docs: Doc[] = [];
+    for (let i = 0; i < 120; i++) {
+      docs.push(doc({ id: `f${i}`, group: `f${i}`, kind: 'fraud_script', text: `我们${scam[i % scam.length]}，第${i}次` }));
+      docs.push(doc({
+        id: `n${i}`, group: `n${i}`, kind: 'sms', corpus: 'cn_spam_sms_50k', fraud: false, type: null,
+        text: `${i % 10 === 0 ? '我们' : ''}${chat[i % chat.length]}，第${i}次`,
+      }));
+    }
+    const weightOf = (maxDf: number): number => {
+      const m = trainModel(docs, [], { maxDf, fraudBits: 12, typeBits: 8, minCount: 1 }).model;
+      return m.fraudW[ngramHash('我们') & (m.fraudW.length - 1)];
+    };
+    assert.ok(weightOf(1) > 0);
+    assert.equal(weightOf(0.05), 0);
   });
 });
