@@ -24,30 +24,54 @@ export interface DemoOptions {
 
 const BATCH_MS = 200;
 
+/** The night before 08:00 of the first day is played at once: a demo should open on a busy morning. */
+const FAST_FORWARD_MS = 8 * 3_600_000;
+
 /**
- * The demo city, live: builds a simulated city, imports its known indicators, then plays its events at `speed`
- * times real time, a batch every BATCH_MS of wall time, until the week ends or `signal` aborts.
+ * The demo city, live: builds a simulated city, imports its known indicators, plays its first night at once,
+ * then the rest at `speed` times real time, a batch every BATCH_MS of wall time, until the week ends or `signal`
+ * aborts. Returns how many events were sent.
  */
 export async function playDemo(options: DemoOptions, sinks: DemoSinks): Promise<number> {
   const city = simulateCity({ seed: options.seed, people: options.people, days: options.days, start: options.start, attemptRate: options.attemptRate });
   await sinks.importKnown(city.knownIndicators);
   await sinks.roster?.(city.roster());
+  const source = city.events();
   let batch: WireEvent[] = [];
   let sent = 0;
+  const flush = async () => {
+    if (batch.length === 0 || options.signal?.aborted) return;
+    await sinks.send(batch);
+    sent += batch.length;
+    batch = [];
+  };
+  // Read by hand: leaving a for-await loop early would close the generator the paced part goes on with.
+  let first: WireEvent | undefined;
+  let morning = Number.POSITIVE_INFINITY;
+  for (let next = await source.next(); !next.done; next = await source.next()) {
+    const e = next.value;
+    morning = Math.min(morning, Date.parse(e.ts) + FAST_FORWARD_MS);
+    if (Date.parse(e.ts) >= morning) {
+      first = e;
+      break;
+    }
+    batch.push(e);
+    if (batch.length >= 5000) await flush();
+  }
+  await flush();
+  async function* rest(): AsyncGenerator<WireEvent> {
+    if (first) yield first;
+    yield* source;
+  }
   let flushedAt = Date.now();
-  for await (const e of paced(city.events(), { speed: options.speed })) {
+  for await (const e of paced(rest(), { speed: options.speed })) {
     if (options.signal?.aborted) break;
     batch.push(e);
     if (Date.now() - flushedAt >= BATCH_MS || batch.length >= 5000) {
-      await sinks.send(batch);
-      sent += batch.length;
-      batch = [];
+      await flush();
       flushedAt = Date.now();
     }
   }
-  if (batch.length && !options.signal?.aborted) {
-    await sinks.send(batch);
-    sent += batch.length;
-  }
+  await flush();
   return sent;
 }
