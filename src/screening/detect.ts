@@ -10,9 +10,10 @@ import { chinaHour, indicatorTypes, looksLikeSpoofedService, yuan, type Signal, 
 import type { TextReader } from './text-reader.js';
 
 /**
- * Reads one event against the person's state and the indicators: the signals it carries. Pure with respect to
- * the state except where noted (calls and transfers update what the person is known to have been in touch with,
- * after the signals are read, so a first contact counts as new).
+ * Reads one event against the person's state and the indicators: the signals it carries. Calls, SMS and
+ * transfers then update the state (numbers talked to, links received, payees paid), after the signals are read,
+ * so a first contact counts as new. An SMS does not make its sender a known contact: scammers text before they
+ * call, and bulk senders are no acquaintance.
  */
 export class SignalDetector {
   constructor(
@@ -62,7 +63,6 @@ export class SignalDetector {
       const phrases = reading.reasons.length ? `：${reading.reasons.join('、')}` : '';
       out.push({ name: 'sms_fraud_text', types: [reading.type], strength: reading.score, detail: () => `短信内容疑似诈骗（${Math.round(reading.score * 100)}%）${phrases}` });
     }
-    state.contacts.add(hash32(e.from));
     return out;
   }
 

@@ -54,10 +54,6 @@ export class ScreeningEngine {
     this.detector = new SignalDetector(checker, text);
   }
 
-  get rules(): Rulebook {
-    return this.rulebook;
-  }
-
   /** Swaps the rule book (a reload); episodes of typologies that are gone are dropped as people are seen. */
   setRulebook(rulebook: Rulebook): void {
     this.rulebook = rulebook;
@@ -132,7 +128,7 @@ export class ScreeningEngine {
     if (!open) {
       state.warning = this.raise(state.key, best, level, e);
       changes.push({ change: 'raised', warning: state.warning });
-    } else if (best.score > open.score || level < open.level || best.typology !== open.typology) {
+    } else if (best.score > open.score || level < open.level) {
       state.warning = this.upgrade(open, best, level, e.ts);
       changes.push({ change: 'upgraded', warning: state.warning });
     }
