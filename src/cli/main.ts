@@ -5,6 +5,7 @@ import { classifyCommand } from './commands/classify.js';
 import { indicatorsCommand } from './commands/indicators.js';
 import { screeningCommands } from './commands/screening.js';
 import { serveCommand } from './commands/serve.js';
+import { warningsCommands } from './commands/warnings.js';
 
 const program = new Command('fanzha')
   .description('Fanzha (反诈): anti-telecom-fraud platform. Configuration comes from the environment (see README).')
@@ -16,5 +17,6 @@ classifyCommand(program);
 indicatorsCommand(program);
 screeningCommands(program);
 adminCommands(program);
+warningsCommands(program);
 
 await program.parseAsync(process.argv);
