@@ -246,6 +246,15 @@ for (const engine of testEngines()) {
       await rejects(dispatch.instructions(station(WUCHENG), 10), 'FORBIDDEN');
     });
 
+    it('keeps a token’s jurisdiction scope', async () => {
+      const t = await store.tokens.insert({ name: '坞城 王', role: 'station_officer', hash: `h${engine.name}`, createdBy: 'test', at: T0, scope: WUCHENG });
+      assert.equal((await store.tokens.findActiveByHash(`h${engine.name}`))?.scope, WUCHENG);
+      assert.equal(dispatch.scopeOf(t).level, 'station');
+      assert.deepEqual(dispatch.scopeOf({ role: 'station_officer', scope: XIAODIAN }), district(XIAODIAN));
+      assert.deepEqual(dispatch.scopeOf({ role: 'station_officer', scope: null }), { level: 'none' });
+      assert.deepEqual(dispatch.scopeOf({ role: 'bank_partner', scope: '中国工商银行' }), { level: 'bank', bank: '中国工商银行' });
+    });
+
     it('lets an admin edit the tree, and keeps it valid', async () => {
       await dispatch.saveUnit({ name: 'admin', role: 'admin' }, { code: '140105901', name: '高新派出所', level: 'station', parent: XIAODIAN });
       assert.equal(dispatch.tree.districtOf('140105901'), XIAODIAN);
