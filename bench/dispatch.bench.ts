@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { loadConfig } from '../src/config/index.js';
-import { DispatchService } from '../src/dispatch/index.js';
+import { DispatchService, SseReader } from '../src/dispatch/index.js';
 import type { Warning, WarningChange } from '../src/domain/warning.js';
 import { IndicatorCatalog } from '../src/indicators/index.js';
 import { startScreening } from '../src/screening/index.js';
@@ -40,17 +40,13 @@ function consoles(job: ClientJob): void {
   for (const token of job.tokens) {
     http.get({ host: '127.0.0.1', port: job.port, path: '/api/v1/dispatch/stream', headers: { authorization: `Bearer ${token}` } }, (res) => {
       res.setEncoding('utf8');
-      let buffer = '';
+      const reader = new SseReader();
       if (++open === job.tokens.length) parentPort!.postMessage({ type: 'ready' });
       res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
+        for (const { data } of reader.push(chunk)) {
           // The bench writes the stored time into the warning id (w_<storedAt>_<n>) so the console needs no side channel.
-          const m = /"warningId":"w_(\d+)_\d+"/.exec(frame);
-          if (m && frame.includes('"change":"created"')) latencies.push(Date.now() - Number(m[1]));
+          const m = /"warningId":"w_(\d+)_\d+"/.exec(data);
+          if (m && data.includes('"change":"created"')) latencies.push(Date.now() - Number(m[1]));
         }
       });
     });

@@ -141,11 +141,34 @@ export class DispatchService {
     return route(person, { tree: this.treeNow, stationOf: (p) => this.roster.get(p), prefixes: this.prefixes });
   }
 
-  /** Queues a batch of warning changes (as screening's onWarnings gives them); batches are handled in order. */
+  /**
+   * Queues a batch of warning changes (as screening's onWarnings gives them); batches are handled in order. The
+   * promise never rejects: a batch that fails is logged, and `catchUp` at the next start dispatches it from the
+   * stored warnings.
+   */
   enqueue(changes: readonly WarningChange[]): Promise<void> {
-    const next = this.chain.then(() => this.handle(changes));
-    this.chain = next.catch((err: unknown) => console.error('[dispatch] warnings not dispatched:', err));
-    return next;
+    this.chain = this.chain
+      .then(() => this.handle(changes))
+      .catch((err: unknown) => console.error('[dispatch] warnings not dispatched:', err));
+    return this.chain;
+  }
+
+  /**
+   * Dispatches the stored warnings changed since the last batch dispatch handled (a crash, or warnings stored
+   * while no dispatch role ran). Handling is idempotent, so a warning seen twice changes nothing.
+   */
+  async catchUp(batch = 1000): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const after = await this.store.dispatch.cursor();
+      const warnings = await this.store.screening.listWarnings({ after, limit: batch });
+      if (warnings.length === 0) return done;
+      // Through the queue, so that it never interleaves with a batch screening hands over meanwhile.
+      const run = this.chain.then(() => this.handle(warnings.map((warning) => ({ change: 'raised' as const, warning }))));
+      this.chain = run.catch(() => undefined);
+      await run;
+      done += warnings.length;
+    }
   }
 
   /** Resolves when every queued batch is handled. */
@@ -187,6 +210,7 @@ export class DispatchService {
       }
       for (const id of fresh) await this.store.dispatch.insertItem(tx, known.get(id)!);
       await this.store.dispatch.audit(tx, audit);
+      await this.store.dispatch.advanceCursor(tx, changes.reduce((m, c) => Math.max(m, c.warning.seq), 0));
       for (const c of changes) {
         const item = known.get(c.warning.id)!;
         events.push({ type: 'item', change: fresh.has(item.warningId) ? 'created' : 'upgraded', item });

@@ -33,7 +33,7 @@ const CITY: Scope = { level: 'city' };
 function warning(id: string, person: string, level: WarningLevel, extra: Partial<Warning> = {}): Warning {
   return {
     id, kind: 'person', person, level, fraudType: 'fake_customer_service', score: 60, typology: 'fake_customer_service.refund', evidence: [], events: ['e1'],
-    action: '电话劝阻', bank: null, raisedAt: T0, updatedAt: T0, history: [{ level, score: 60, at: T0 }], storedAt: T0, seq: 1, ...extra,
+    action: '电话劝阻', bank: null, raisedAt: T0, updatedAt: T0, history: [{ level, score: 60, at: T0 }], storedAt: T0, seq: 0, ...extra,
   };
 }
 const raised = (w: Warning): WarningChange => ({ change: 'raised', warning: w });
@@ -244,6 +244,16 @@ for (const engine of testEngines()) {
       const trail = (await dispatch.show(CITY, 'w_fund')).trail.map((e) => e.action);
       assert.deepEqual(trail, ['routed', 'bank_instruction', 'bank_acknowledged', 'bank_held', 'bank_confirmed_fraud']);
       await rejects(dispatch.instructions(station(WUCHENG), 10), 'FORBIDDEN');
+    });
+
+    it('catches up at start with warnings stored while nobody dispatched them', async () => {
+      clock = T0 + 700 * MIN;
+      const missed = [warning('w_missed1', ROSTERED, 2), warning('w_missed2', JINAN, 3)];
+      await store.screening.transaction((tx) => store.screening.saveWarnings(tx, missed, clock));
+      const fresh = await DispatchService.open(store, config, { now: () => clock });
+      assert.equal(await fresh.catchUp(), 2);
+      assert.deepEqual((await fresh.show(CITY, 'w_missed1')).item.station, WUCHENG);
+      assert.equal(await fresh.catchUp(), 0, 'the cursor moved on');
     });
 
     it('keeps a token’s jurisdiction scope', async () => {

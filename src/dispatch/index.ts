@@ -5,7 +5,7 @@ export { JurisdictionTree, checkTree, unitsFromDivisions, mergeUnits } from './j
 export { route, sortPrefixes, type Placement, type RoutingRules } from './routing.js';
 export { DEFAULT_POLICY, duesFor, tighten, type DeadlinePolicy } from './deadlines.js';
 export { OutboxSmsGateway, SMS_TEMPLATES, smsBody, type SmsGateway, type SmsMessage, type SmsOutbox } from './sms-gateway.js';
-export { LiveHub, itemVisible, type LiveEvent, type LiveSubscriber } from './live.js';
+export { LiveHub, SseReader, itemVisible, type LiveEvent, type LiveSubscriber } from './live.js';
 export * from './types.js';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());

@@ -80,3 +80,23 @@ export class LiveHub {
     }
   }
 }
+
+/** Splits a text/event-stream into its events as chunks arrive (for clients: the CLI, tests, the bench). */
+export class SseReader {
+  private buffer = '';
+
+  /** The complete events in what has arrived so far; comments and keep-alives are skipped. */
+  push(chunk: string): Array<{ event: string; data: string }> {
+    this.buffer += chunk;
+    const out: Array<{ event: string; data: string }> = [];
+    let end: number;
+    while ((end = this.buffer.indexOf('\n\n')) >= 0) {
+      const frame = this.buffer.slice(0, end);
+      this.buffer = this.buffer.slice(end + 2);
+      const event = /^event: (.*)$/m.exec(frame)?.[1];
+      const data = /^data: (.*)$/m.exec(frame)?.[1];
+      if (event && data) out.push({ event, data });
+    }
+    return out;
+  }
+}

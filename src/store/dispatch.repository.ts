@@ -249,6 +249,18 @@ export class DispatchRepository {
     return rows.map((r) => ({ typology: r.typology, fraudType: r.fraud_type, outcome: r.outcome, n: Number(r.n) }));
   }
 
+  // --- cursor --------------------------------------------------------------------------------------------
+
+  /** The highest warning change number dispatch has handled. */
+  async cursor(): Promise<number> {
+    const row = await this.db.get<{ value: number }>("SELECT value FROM counters WHERE name = 'dispatch_warning_seq'");
+    return Number(row?.value ?? 0);
+  }
+
+  async advanceCursor(tx: SqlExecutor, seq: number): Promise<void> {
+    await tx.run("UPDATE counters SET value = CASE WHEN value < ? THEN ? ELSE value END WHERE name = 'dispatch_warning_seq'", [seq, seq]);
+  }
+
   // --- audit -----------------------------------------------------------------------------------------------
 
   async audit(tx: SqlExecutor, entries: ReadonlyArray<Omit<AuditEntry, 'id'>>): Promise<void> {

@@ -123,6 +123,7 @@ CREATE TABLE screening_checkpoints (
       name: 'dispatch: jurisdictions, roster, items, audit, SMS outbox, bank instructions; token scopes',
       sql: `
 ALTER TABLE api_tokens ADD COLUMN scope TEXT;
+INSERT INTO counters (name, value) VALUES ('dispatch_warning_seq', 0);
 CREATE TABLE jurisdictions (
   code TEXT PRIMARY KEY,
   name TEXT NOT NULL,

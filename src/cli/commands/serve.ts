@@ -47,6 +47,8 @@ export function serveCommand(program: Command): void {
         let sweep: NodeJS.Timeout | null = null;
         if (roles.includes('dispatch')) {
           screening.onWarnings((changes) => void dispatch.enqueue(changes));
+          const missed = await dispatch.catchUp();
+          if (missed) console.log(`fanzha: dispatch caught up with ${missed} stored warning changes`);
           sweep = setInterval(
             () => dispatch.sweep().catch((err: unknown) => console.error('[dispatch] sweep failed:', err)),
             config.FANZHA_DISPATCH_SWEEP_SEC * 1000,

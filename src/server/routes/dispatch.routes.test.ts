@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { SseReader } from '../../dispatch/index.js';
 import type { Role } from '../../domain/role.js';
 import { startTestServer, type TestServer } from '../testing.js';
 
@@ -29,18 +30,11 @@ function openStream(port: number, authorization: string): Promise<Sse> {
       if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
       const events: Sse['events'] = [];
       const waiters: Array<{ match: (e: Sse['events'][number]) => boolean; done: (e: Sse['events'][number]) => void }> = [];
-      let buffer = '';
+      const reader = new SseReader();
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(frame)?.[1];
-          const data = /^data: (.*)$/m.exec(frame)?.[1];
-          if (!event || !data) continue;
-          const e = { event, data: JSON.parse(data) as Record<string, unknown> };
+        for (const frame of reader.push(chunk)) {
+          const e = { event: frame.event, data: JSON.parse(frame.data) as Record<string, unknown> };
           events.push(e);
           for (const w of waiters.splice(0)) (w.match(e) ? w.done(e) : waiters.push(w));
         }
