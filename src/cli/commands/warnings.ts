@@ -7,8 +7,16 @@ import { CLI_ACTOR, run, withRuntime, type Runtime } from '../runtime.js';
 /** The CLI works as the city centre: it sees every item. */
 const CITY = { level: 'city' } as const;
 
+/**
+ * Dispatch over the configured store. Warnings stored while no dispatch role ran (`fanzha ingest` without a
+ * server) are dispatched first; where a server dispatches, there is nothing to catch up and this is a no-op.
+ */
 async function withDispatch(body: (d: DispatchService, rt: Runtime) => Promise<void>): Promise<void> {
-  await withRuntime({ index: false }, async (rt) => body(await DispatchService.open(rt.store, rt.config), rt));
+  await withRuntime({ index: false }, async (rt) => {
+    const dispatch = await DispatchService.open(rt.store, rt.config);
+    await dispatch.catchUp();
+    await body(dispatch, rt);
+  });
 }
 
 const out = (value: unknown): void => {
