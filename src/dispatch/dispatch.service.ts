@@ -288,8 +288,7 @@ export class DispatchService {
         items = await this.store.dispatch.list({ ...base, cityQueue: filter.queue });
         break;
       case 'district':
-        items = await this.store.dispatch.list({ ...base, district: scope.code });
-        if (filter.queue) items = items.filter((i) => i.station === null);
+        items = await this.store.dispatch.list({ ...base, district: scope.code, districtQueue: filter.queue });
         break;
       case 'station':
         items = await this.store.dispatch.list({ ...base, station: scope.code });

@@ -106,6 +106,8 @@ for (const engine of testEngines()) {
       const fromDistrict = await dispatch.list(district(XIAODIAN), { limit: 10 });
       assert.deepEqual(fromDistrict.map((i) => [i.warningId, i.person]), [['w_roster', '+86139****5678']]);
       assert.deepEqual((await dispatch.list(district(YINGZE), { limit: 10 })).map((i) => i.warningId), ['w_prefix']);
+      assert.deepEqual((await dispatch.list(district(YINGZE), { queue: true, limit: 10 })).map((i) => i.warningId), ['w_prefix']);
+      assert.deepEqual((await dispatch.list(district(XIAODIAN), { queue: true, limit: 10 })).map((i) => i.warningId), []);
       await rejects(dispatch.show(station(YINGPAN), 'w_roster'), 'NOT_FOUND');
       await rejects(dispatch.claim(officer('李'), station(YINGPAN), 'w_roster'), 'NOT_FOUND');
       await rejects(dispatch.list({ level: 'none' }, { limit: 10 }), 'FORBIDDEN');

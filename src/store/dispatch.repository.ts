@@ -73,6 +73,8 @@ export interface ItemFilter {
   district?: string;
   /** Only items in no district (the city queue). */
   cityQueue?: boolean;
+  /** Only items in no station (a district's queue, with `district`). */
+  districtQueue?: boolean;
   status?: ItemStatus | 'active';
   late?: boolean;
   limit: number;
@@ -216,6 +218,7 @@ export class DispatchRepository {
       params.push(filter.district);
     }
     if (filter.cityQueue) where.push('district IS NULL');
+    if (filter.districtQueue) where.push('station IS NULL');
     if (filter.status === 'active') where.push("status <> 'closed'");
     else if (filter.status) {
       where.push('status = ?');
