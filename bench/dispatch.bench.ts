@@ -93,9 +93,11 @@ async function main(): Promise<void> {
   const N = 1_000_000;
   let t = performance.now();
   let placed = 0;
-  for (let i = 0; i < N; i++) if (dispatch.place(personAt(i)).station) placed++;
+  // The service reads a batch's roster entries in one query; here they are all in one map.
+  const stationsOf = new Map(rows.map((r) => [r.phone, r.stationCode]));
+  for (let i = 0; i < N; i++) if (dispatch.place(personAt(i), stationsOf).station) placed++;
   const routeRate = N / ((performance.now() - t) / 1000);
-  table.report('routing in memory (roster, prefix, home area)', `${Math.round(routeRate).toLocaleString()} /s`, `${Math.round((100 * placed) / N)}% to a station`);
+  table.report('routing in memory (roster map, prefix, home area)', `${Math.round(routeRate).toLocaleString()} /s`, `${Math.round((100 * placed) / N)}% to a station`);
 
   // 2. Dispatch with storage: items, audit rows, live fan-out (nobody listening), in batches of 500.
   const M = 50_000;
@@ -106,7 +108,7 @@ async function main(): Promise<void> {
     await dispatch.handle(batch);
   }
   const storeRate = M / ((performance.now() - t) / 1000);
-  table.report('dispatch with items and audit stored (SQLite, batches of 500)', `${Math.round(storeRate).toLocaleString()} /s`, `target >= ${RATE.toLocaleString()}/s`);
+  table.report('dispatch with roster look-up, items and audit stored (SQLite, batches of 500)', `${Math.round(storeRate).toLocaleString()} /s`, `target >= ${RATE.toLocaleString()}/s`);
 
   // 3. Latency stored -> on the station's console, at a steady rate, through the real HTTP server.
   const { catalog } = await IndicatorCatalog.open(store, config);

@@ -79,7 +79,6 @@ function pendingDues(item: DispatchItem): number[] {
 export class DispatchService {
   readonly live: LiveHub;
   private treeNow: JurisdictionTree;
-  private readonly roster = new Map<string, string>();
   private readonly prefixes: Array<[string, string]>;
   private readonly policy: DeadlinePolicy;
   private readonly sms: SmsGateway;
@@ -112,9 +111,7 @@ export class DispatchService {
     const problems = checkTree(units);
     if (problems.length) throw new Error(`the jurisdiction tree is not valid:\n  - ${problems.join('\n  - ')}`);
     await store.dispatch.saveUnits(units, now);
-    const service = new DispatchService(store, units, { ...options, prefixes: file.prefixes, policy: policyFromConfig(config) });
-    for (const r of await store.dispatch.roster()) service.roster.set(r.phone, r.stationCode);
-    return service;
+    return new DispatchService(store, units, { ...options, prefixes: file.prefixes, policy: policyFromConfig(config) });
   }
 
   get tree(): JurisdictionTree {
@@ -136,9 +133,17 @@ export class DispatchService {
 
   // --- intake ----------------------------------------------------------------------------------------------
 
-  /** Where a person at risk goes now. */
-  place(person: string): Placement {
-    return route(person, { tree: this.treeNow, stationOf: (p) => this.roster.get(p), prefixes: this.prefixes });
+  /**
+   * Where a person at risk goes, given the registered stations of a batch. The roster is read from the store
+   * per batch, not held in memory, so that an import by the CLI or another node counts at once.
+   */
+  place(person: string, stations: ReadonlyMap<string, string>): Placement {
+    return route(person, { tree: this.treeNow, stationOf: (p) => stations.get(p), prefixes: this.prefixes });
+  }
+
+  /** Where a person at risk goes now (one roster look-up). */
+  async locate(person: string): Promise<Placement> {
+    return this.place(person, await this.store.dispatch.rosterStations([person]));
   }
 
   /**
@@ -184,11 +189,13 @@ export class DispatchService {
     await this.store.dispatch.transaction(async (tx) => {
       const known = new Map((await this.store.dispatch.items([...new Set(changes.map((c) => c.warning.id))], tx)).map((i) => [i.warningId, i]));
       const fresh = new Set<string>();
+      const phones = [...new Set(changes.filter((c) => !known.has(c.warning.id) && c.warning.person.startsWith('+')).map((c) => c.warning.person))];
+      const stations = await this.store.dispatch.rosterStations(phones, tx);
       const audit: Array<Omit<AuditEntry, 'id'>> = [];
       for (const { warning } of changes) {
         const existing = known.get(warning.id);
         if (!existing) {
-          const item = this.newItem(warning, now);
+          const item = this.newItem(warning, now, stations);
           known.set(item.warningId, item);
           fresh.add(item.warningId);
           audit.push({ warningId: item.warningId, at: now, actor: 'system', action: 'routed', detail: { level: item.level, station: item.station, district: item.district, reason: item.routeReason, phoneDue: item.phoneDue, visitDue: item.visitDue } });
@@ -227,8 +234,8 @@ export class DispatchService {
     }
   }
 
-  private newItem(w: Warning, now: number): DispatchItem {
-    const placement = this.place(w.person);
+  private newItem(w: Warning, now: number, stations: ReadonlyMap<string, string>): DispatchItem {
+    const placement = this.place(w.person, stations);
     const dues = duesFor(this.policy, w.level, now);
     const item: DispatchItem = {
       warningId: w.id, kind: w.kind, person: w.person, level: w.level, fraudType: w.fraudType, typology: w.typology, score: w.score, bank: w.bank,
@@ -466,7 +473,6 @@ export class DispatchService {
       rows.push({ phone, stationCode: code });
     });
     await this.store.dispatch.saveRoster(rows, this.now());
-    for (const r of rows) this.roster.set(r.phone, r.stationCode);
     return { imported: rows.length, rejected };
   }
 

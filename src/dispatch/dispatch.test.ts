@@ -273,7 +273,7 @@ for (const engine of testEngines()) {
       await rejects(dispatch.saveUnit({ name: 'admin', role: 'admin' }, { code: '140105902', name: '孤儿所', level: 'station', parent: WUCHENG }), 'INVALID_VALUE');
       const reopened = await DispatchService.open(store, config, { now: () => clock });
       assert.equal(reopened.tree.get('140105901')?.name, '高新派出所', 'edits are kept in the store');
-      assert.equal(reopened.place(ROSTERED).station, WUCHENG, 'the roster is kept in the store');
+      assert.equal((await reopened.locate(ROSTERED)).station, WUCHENG, 'the roster is kept in the store');
     });
   });
 }

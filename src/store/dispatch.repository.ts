@@ -157,6 +157,20 @@ export class DispatchRepository {
     });
   }
 
+  /** The registered stations of these phones (those on the roster). */
+  async rosterStations(phones: readonly string[], tx: SqlExecutor = this.db): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < phones.length; i += 500) {
+      const chunk = phones.slice(i, i + 500);
+      const rows = await tx.all<{ phone: string; station_code: string }>(
+        `SELECT phone, station_code FROM dispatch_roster WHERE phone IN (${chunk.map(() => '?').join(', ')})`,
+        chunk,
+      );
+      for (const r of rows) out.set(r.phone, r.station_code);
+    }
+    return out;
+  }
+
   async roster(): Promise<Array<{ phone: string; stationCode: string }>> {
     const rows = await this.db.all<{ phone: string; station_code: string }>('SELECT phone, station_code FROM dispatch_roster');
     return rows.map((r) => ({ phone: r.phone, stationCode: r.station_code }));

@@ -62,6 +62,11 @@ function sseFrame(event: LiveEvent): string {
 export function dispatchRoutes(app: FastifyInstance, ctx: AppContext): void {
   const d = ctx.dispatch;
   const workScope = (request: FastifyRequest): Scope => d.scopeOf(requirePermission(request, 'dispatch:work'));
+  // Open streams never end by themselves: close them when the server closes, or it would wait for them forever.
+  const streams = new Set<{ end(): void }>();
+  app.addHook('preClose', async () => {
+    for (const s of streams) s.end();
+  });
 
   app.get('/api/v1/dispatch/items', async (request) => {
     const scope = workScope(request);
@@ -109,9 +114,11 @@ export function dispatchRoutes(app: FastifyInstance, ctx: AppContext): void {
     const unsubscribe = d.live.subscribe({ scope, send: (event) => res.write(sseFrame(event)) });
     // Comments keep proxies from closing an idle stream.
     const beat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS).unref();
+    streams.add(res);
     request.raw.on('close', () => {
       clearInterval(beat);
       unsubscribe();
+      streams.delete(res);
     });
   });
 
