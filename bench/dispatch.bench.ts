@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     rostered.push(phone);
     rows.push({ phone, stationCode: stations[i % stations.length] });
   }
-  await dispatch.importRoster(rows);
+  await dispatch.importRoster({ name: 'bench', role: 'admin' }, rows);
   // Four in five warnings are of rostered people; the rest are local or other-city numbers for the queues.
   const personAt = (i: number) => (i % 5 === 4 ? `+86130070${String(i % 100_000).padStart(5, '0')}` : rng.pick(rostered));
 

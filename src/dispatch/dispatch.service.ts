@@ -16,6 +16,9 @@ import { OutboxSmsGateway, smsBody, type SmsGateway } from './sms-gateway.js';
 import type { ActionType, AuditEntry, BankInstruction, BankStatus, DispatchItem, Outcome, Scope, Tier, Unit } from './types.js';
 
 const MIN = 60_000;
+/** Trails of what is not a warning share the audit table under these keys (warning ids start with `w_`). */
+export const ROSTER_TRAIL = 'roster';
+export const UNIT_TRAIL = 'unit:';
 
 /** One piece of work on an item: an action taken, an outcome, or both. */
 export interface ActInput {
@@ -314,6 +317,12 @@ export class DispatchService {
   }
 
   /** One item with its audit trail and the texts sent. */
+  /** The audit trail of the roster (`ROSTER_TRAIL`) or of a unit (`unit:<code>`): city only. */
+  async trailOf(scope: Scope, key: string): Promise<AuditEntry[]> {
+    if (scope.level !== 'city') throw new FanzhaError('FORBIDDEN', 'the tree and roster trails are the city’s');
+    return this.store.dispatch.trail(key);
+  }
+
   async show(scope: Scope, warningId: string): Promise<{ item: DispatchItem; trail: AuditEntry[]; sms: Array<{ id: number; body: string; createdAt: number }> }> {
     const item = await this.visibleItem(scope, warningId);
     const trail = await this.store.dispatch.trail(warningId);
@@ -461,7 +470,7 @@ export class DispatchService {
   // --- roster and tree -------------------------------------------------------------------------------------
 
   /** Imports roster lines {phone, stationCode} (extra fields ignored); returns what was taken and what not. */
-  async importRoster(lines: readonly unknown[]): Promise<{ imported: number; rejected: InputProblem[] }> {
+  async importRoster(actor: Actor, lines: readonly unknown[]): Promise<{ imported: number; rejected: InputProblem[] }> {
     const rows: Array<{ phone: string; stationCode: string }> = [];
     const rejected: InputProblem[] = [];
     lines.forEach((line, i) => {
@@ -472,7 +481,11 @@ export class DispatchService {
       if (this.treeNow.get(code)?.level !== 'station') return rejected.push({ at: i + 1, code: 'UNKNOWN_STATION', reason: `station ${code || '(none)'} is not in the tree` });
       rows.push({ phone, stationCode: code });
     });
-    await this.store.dispatch.saveRoster(rows, this.now());
+    const now = this.now();
+    await this.store.dispatch.saveRoster(rows, now);
+    await this.store.dispatch.transaction((tx) =>
+      this.store.dispatch.audit(tx, [{ warningId: ROSTER_TRAIL, at: now, actor: actor.name, action: 'roster_imported', detail: { imported: rows.length, rejected: rejected.length } }]),
+    );
     return { imported: rows.length, rejected };
   }
 
@@ -481,9 +494,13 @@ export class DispatchService {
     const units = mergeUnits(this.treeNow.all(), [unit]);
     const problems = checkTree(units);
     if (problems.length) throw new FanzhaError('INVALID_VALUE', 'the jurisdiction tree would not be valid', { problems });
-    await this.store.dispatch.saveUnits([unit], this.now());
+    const now = this.now();
+    const before = this.treeNow.get(unit.code) ?? null;
+    await this.store.dispatch.saveUnits([unit], now);
+    await this.store.dispatch.transaction((tx) =>
+      this.store.dispatch.audit(tx, [{ warningId: `${UNIT_TRAIL}${unit.code}`, at: now, actor: actor.name, action: 'unit_saved', detail: { before, after: unit } }]),
+    );
     this.treeNow = new JurisdictionTree(units);
-    console.log(`[dispatch] ${actor.name} saved unit ${unit.code} ${unit.name}`);
     return unit;
   }
 

@@ -7,7 +7,7 @@ import type { Actor } from '../domain/role.js';
 import type { Warning, WarningChange, WarningLevel } from '../domain/warning.js';
 import type { Store } from '../store/index.js';
 import { testEngines } from '../store/testing.js';
-import { checkTree, DispatchService, unitsFromDivisions, type LiveEvent, type Scope } from './index.js';
+import { checkTree, DispatchService, ROSTER_TRAIL, UNIT_TRAIL, unitsFromDivisions, type LiveEvent, type Scope } from './index.js';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 2, 2, 1, 0, 0);
@@ -65,7 +65,7 @@ for (const engine of testEngines()) {
       // A configured prefix rule sends one number block to a district queue.
       (dispatch as unknown as { prefixes: Array<[string, string]> }).prefixes.push(['+86135135', YINGZE]);
       dispatch.live.subscribe({ scope: station(WUCHENG), send: (e) => heard.push(e) });
-      const report = await dispatch.importRoster([
+      const report = await dispatch.importRoster({ name: 'admin', role: 'admin' }, [
         { phone: '139 1234 5678', accounts: 2, age: 67, district: '小店区', districtCode: XIAODIAN, station: '坞城派出所', stationCode: WUCHENG },
         { phone: 'not a phone', stationCode: WUCHENG },
         { phone: '13912340000', stationCode: '999' },
@@ -270,6 +270,10 @@ for (const engine of testEngines()) {
     it('lets an admin edit the tree, and keeps it valid', async () => {
       await dispatch.saveUnit({ name: 'admin', role: 'admin' }, { code: '140105901', name: '高新派出所', level: 'station', parent: XIAODIAN });
       assert.equal(dispatch.tree.districtOf('140105901'), XIAODIAN);
+      const unitTrail = await dispatch.trailOf(CITY, `${UNIT_TRAIL}140105901`);
+      assert.deepEqual(unitTrail.map((e) => [e.action, e.actor, e.detail.before]), [['unit_saved', 'admin', null]]);
+      assert.deepEqual((await dispatch.trailOf(CITY, ROSTER_TRAIL)).map((e) => [e.action, e.detail.imported]), [['roster_imported', 1]]);
+      await rejects(dispatch.trailOf(district(XIAODIAN), ROSTER_TRAIL), 'FORBIDDEN');
       await rejects(dispatch.saveUnit({ name: 'admin', role: 'admin' }, { code: '140105902', name: '孤儿所', level: 'station', parent: WUCHENG }), 'INVALID_VALUE');
       const reopened = await DispatchService.open(store, config, { now: () => clock });
       assert.equal(reopened.tree.get('140105901')?.name, '高新派出所', 'edits are kept in the store');

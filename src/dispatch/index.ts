@@ -1,6 +1,6 @@
 import type { AuditEntry, BankInstruction, DispatchItem } from './types.js';
 
-export { DispatchService, policyFromConfig, viewFor, type ActInput, type DispatchOptions, type FeedbackRow } from './dispatch.service.js';
+export { DispatchService, ROSTER_TRAIL, UNIT_TRAIL, policyFromConfig, viewFor, type ActInput, type DispatchOptions, type FeedbackRow } from './dispatch.service.js';
 export { JurisdictionTree, checkTree, unitsFromDivisions, mergeUnits } from './jurisdiction.js';
 export { route, sortPrefixes, type Placement, type RoutingRules } from './routing.js';
 export { DEFAULT_POLICY, duesFor, tighten, type DeadlinePolicy } from './deadlines.js';

@@ -99,7 +99,7 @@ export function warningsCommands(program: Command): void {
               return null;
             }
           });
-          const report = await d.importRoster(lines);
+          const report = await d.importRoster(CLI_ACTOR, lines);
           process.stderr.write(`imported ${report.imported}, rejected ${report.rejected.length}\n`);
           for (const r of report.rejected.slice(0, 20)) process.stderr.write(`  line ${r.at}: ${r.reason}\n`);
         }),

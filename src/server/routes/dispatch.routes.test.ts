@@ -185,6 +185,8 @@ describe('dispatch over HTTP', () => {
     assert.equal(units.filter((u: { level: string }) => u.level === 'district').length, 11);
     const edit = await app.inject({ method: 'PUT', url: '/api/v1/dispatch/jurisdictions/140105901', headers: auth('admin'), payload: { name: '高新派出所', level: 'station', parent: XIAODIAN } });
     assert.equal(edit.statusCode, 200, edit.body);
+    const trail = (await app.inject({ url: '/api/v1/dispatch/trails/unit:140105901', headers: auth('analyst') })).json().trail;
+    assert.deepEqual(trail.map((e: { action: string; actor: string }) => [e.action, e.actor]), [['unit_saved', 'token:1 test admin']]);
     assert.equal((await app.inject({ method: 'PUT', url: '/api/v1/dispatch/jurisdictions/140105901', headers: auth('analyst'), payload: { name: 'x', level: 'station', parent: XIAODIAN } })).json().error.code, 'FORBIDDEN');
   });
 });

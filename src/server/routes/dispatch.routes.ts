@@ -143,6 +143,13 @@ export function dispatchRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { unit: await d.saveUnit(actorOf(request), { code: id, ...unitBody.parse(request.body) }) };
   });
 
+  // The tree's and the roster's own trails (who changed a unit, who imported the roster).
+  app.get('/api/v1/dispatch/trails/:id', async (request) => {
+    const scope = d.scopeOf(requirePermission(request, 'dispatch:stats'));
+    const { id } = idParams.parse(request.params);
+    return { trail: (await d.trailOf(scope, id)).map(auditToWire) };
+  });
+
   app.get('/api/v1/dispatch/instructions', async (request) => {
     const scope = d.scopeOf(requirePermission(request, 'bank:instructions'));
     const { limit } = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }).parse(request.query);
@@ -160,7 +167,7 @@ export function dispatchRoutes(app: FastifyInstance, ctx: AppContext): void {
     scoped.addContentTypeParser(TEXT_TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
     scoped.post('/api/v1/dispatch/roster', async (request) => {
       requirePermission(request, 'dispatch:manage');
-      return d.importRoster(rosterLines(request.body));
+      return d.importRoster(actorOf(request), rosterLines(request.body));
     });
   });
 }
