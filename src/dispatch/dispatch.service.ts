@@ -440,7 +440,19 @@ export class DispatchService {
   async sweep(limit = 1000): Promise<number> {
     const now = this.now();
     let changed = 0;
-    for (const item of await this.store.dispatch.due(now, limit)) {
+    // A backlog larger than one page is swept in pages; a page in which nothing could be written ends it, so
+    // items others keep changing wait for the next sweep instead of spinning this one.
+    for (let page = await this.store.dispatch.due(now, limit), before = -1; page.length > 0 && changed > before; ) {
+      before = changed;
+      changed += await this.sweepPage(page, now);
+      page = page.length === limit ? await this.store.dispatch.due(now, limit) : [];
+    }
+    return changed;
+  }
+
+  private async sweepPage(page: DispatchItem[], now: number): Promise<number> {
+    let changed = 0;
+    for (const item of page) {
       const missed = pendingDues(item)[0];
       const entries: Array<Omit<AuditEntry, 'id' | 'warningId'>> = [];
       if (missed !== undefined && now >= missed) {

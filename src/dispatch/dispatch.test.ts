@@ -178,6 +178,16 @@ for (const engine of testEngines()) {
       assert.deepEqual([item.late, item.tier, item.status, item.nextCheck], [false, 'station', 'claimed', null]);
     });
 
+    it('sweeps a backlog larger than one page', async () => {
+      clock = T0 + 250 * MIN;
+      const ids = ['w_b1', 'w_b2', 'w_b3', 'w_b4', 'w_b5'];
+      await dispatch.enqueue(ids.map((id) => raised(warning(id, ROSTERED, 2))));
+      clock += 31 * MIN;
+      assert.ok((await dispatch.sweep(2)) >= ids.length);
+      const items = await Promise.all(ids.map(async (id) => (await dispatch.show(CITY, id)).item));
+      assert.deepEqual(items.map((i) => [i.late, i.tier]), ids.map(() => [true, 'district']));
+    });
+
     it('tightens the deadlines of an upgraded warning instead of making a new item', async () => {
       clock = T0 + 300 * MIN;
       const start = clock;
