@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config/index.js';
+import { DispatchService } from '../src/dispatch/index.js';
 import { spawn } from 'node:child_process';
 import { canonical, IndicatorCatalog } from '../src/indicators/index.js';
 import type { IndicatorKind } from '../src/domain/indicator.js';
@@ -200,7 +201,7 @@ async function main(): Promise<void> {
 
   // HTTP: batches of 10,000 mixed values over 4 keep-alive connections from a client process.
   const screening = await startScreening(store, catalog, config, { screen: true, background: false });
-  const ctx = createContext(config, store, catalog, screening);
+  const ctx = createContext(config, store, catalog, screening, await DispatchService.open(store, config));
   const { secret } = await ctx.tokens.create('telecom_partner', 'bench', 'bench');
   const app = await buildServer(ctx);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });

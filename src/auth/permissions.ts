@@ -15,6 +15,14 @@ export const PERMISSIONS = {
   'events:send': ['admin', 'telecom_partner', 'bank_partner'],
   /** Read warnings and the screening status (station officers get theirs through dispatch). */
   'warnings:read': ['admin', 'analyst'],
+  /** See and work dispatched warnings (officers within their token's station or district). */
+  'dispatch:work': ['admin', 'analyst', 'station_officer'],
+  /** Edit the jurisdiction tree and import the roster. */
+  'dispatch:manage': ['admin'],
+  /** Outcome feedback: false-alarm rates per typology and fraud type. */
+  'dispatch:stats': ['admin', 'analyst'],
+  /** Fund-warning instructions: a bank partner sees and answers its own bank's. */
+  'bank:instructions': ['admin', 'analyst', 'bank_partner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

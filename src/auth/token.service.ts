@@ -17,11 +17,11 @@ export class TokenService {
 
   constructor(private readonly store: Store) {}
 
-  /** Creates a token for `role`; the returned secret is never stored and cannot be shown again. */
-  async create(role: Role, name: string, createdBy: string): Promise<{ token: ApiToken; secret: string }> {
+  /** Creates a token for `role` (limited to `scope`: a station or district code, or a bank name); the returned secret is never stored and cannot be shown again. */
+  async create(role: Role, name: string, createdBy: string, scope: string | null = null): Promise<{ token: ApiToken; secret: string }> {
     if (!name.trim()) throw new FanzhaError('VALIDATION_FAILED', 'a token needs a name (who holds it)');
     const secret = `fz_${randomBytes(24).toString('base64url')}`;
-    const token = await this.store.tokens.insert({ name: name.trim(), role, hash: hash(secret), createdBy, at: Date.now() });
+    const token = await this.store.tokens.insert({ name: name.trim(), role, hash: hash(secret), createdBy, at: Date.now(), scope: scope?.trim() || null });
     return { token, secret };
   }
 

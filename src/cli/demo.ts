@@ -1,4 +1,5 @@
 import type { Config } from '../config/index.js';
+import type { DispatchService } from '../dispatch/index.js';
 import type { Actor } from '../domain/role.js';
 import type { IndicatorCatalog } from '../indicators/index.js';
 import { importIndicators } from '../indicators/index.js';
@@ -18,11 +19,11 @@ function todayInChina(): string {
 }
 
 /**
- * Plays the demo city into this process's screening: its known indicators are imported (a no-op after the first
- * start), then a week of the city's life runs at FANZHA_DEMO_SPEED. Each start is a new sender, so a restart
+ * Plays the demo city into this process's screening: its known indicators and its residents' stations are
+ * imported (a no-op after the first start), then a week of the city's life runs at FANZHA_DEMO_SPEED. Each start is a new sender, so a restart
  * plays the week again rather than finding every event already seen.
  */
-export function startDemo(config: Config, catalog: IndicatorCatalog, screening: ScreeningRuntime): AbortController {
+export function startDemo(config: Config, catalog: IndicatorCatalog, screening: ScreeningRuntime, dispatch: DispatchService | null): AbortController {
   const stop = new AbortController();
   const sender = `demo:${new Date().toISOString()}`;
   let warnings = 0;
@@ -34,6 +35,8 @@ export function startDemo(config: Config, catalog: IndicatorCatalog, screening: 
       async importKnown(known) {
         await importIndicators(catalog.service, [knownIndicatorsCsv(known)], { format: 'csv', reporter: 'import:demo-city', actor: DEMO_ACTOR });
       },
+      // The residents' registered stations, so that dispatch routes the demo's warnings as it would real ones.
+      roster: dispatch ? async (people) => void (await dispatch.importRoster(DEMO_ACTOR, people)) : undefined,
       async send(events) {
         const { events: valid } = readEventBatch(events, sender);
         await screening.transport.send(valid);

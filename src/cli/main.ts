@@ -7,6 +7,7 @@ import { indicatorsCommand } from './commands/indicators.js';
 import { screeningCommands } from './commands/screening.js';
 import { serveCommand } from './commands/serve.js';
 import { simulateCommand } from './commands/simulate.js';
+import { warningsCommands } from './commands/warnings.js';
 
 const program = new Command('fanzha')
   .description('Fanzha (反诈): anti-telecom-fraud platform. Configuration comes from the environment (see README).')
@@ -20,5 +21,6 @@ screeningCommands(program);
 adminCommands(program);
 simulateCommand(program);
 evaluateCommand(program);
+warningsCommands(program);
 
 await program.parseAsync(process.argv);

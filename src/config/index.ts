@@ -46,6 +46,18 @@ const schema = z.object({
   /** Simulated time per wall-clock second in the demo (300: five minutes a second). */
   FANZHA_DEMO_SPEED: z.coerce.number().positive().max(100_000).default(300),
   FANZHA_DEMO_PEOPLE: intFrom(100, 1_000_000).default(20_000),
+  /** Dispatch: the city whose districts and streets make the default jurisdiction tree (administrative code). */
+  FANZHA_DISPATCH_CITY: z.string().regex(/^\d{4}$/, 'a 4-digit city code such as 1401').default('1401'),
+  /** Dispatch: optional JSON file with extra or replaced units and number-prefix routes (see README, Dispatch). */
+  FANZHA_DISPATCH_FILE: z.string().min(1).optional(),
+  /** Dispatch deadlines in minutes: first contact per level, visit for level 1 and after an unreachable call. */
+  FANZHA_DEADLINE_L1_PHONE_MIN: intFrom(1, 100_000).default(5),
+  FANZHA_DEADLINE_L1_VISIT_MIN: intFrom(1, 100_000).default(30),
+  FANZHA_DEADLINE_L2_PHONE_MIN: intFrom(1, 100_000).default(30),
+  FANZHA_DEADLINE_L3_PHONE_MIN: intFrom(1, 100_000).default(24 * 60),
+  FANZHA_DEADLINE_UNREACHABLE_VISIT_MIN: intFrom(1, 100_000).default(30),
+  /** Seconds between sweeps for missed deadlines (escalation). */
+  FANZHA_DISPATCH_SWEEP_SEC: intFrom(1, 3600).default(15),
   /** Trust X-Forwarded-For for the client address (behind a reverse proxy). */
   FANZHA_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });

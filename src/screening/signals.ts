@@ -17,7 +17,7 @@ export const SIGNAL_NAMES = [
   /** A visit to a site whose link came in a recent SMS (not from an allow-listed sender); typed by that SMS's model type. */
   'web_sms_link',
   'app_indicator',
-  /** An overseas caller dressed as a domestic service number (+95 555…, +400…). */
+  /** An overseas caller dressed as a domestic service number (+95588, +852 95588 …). */
   'call_spoofed_service',
   'call_overseas',
   'call_virtual',

@@ -5,6 +5,7 @@ import { errorHandler } from './errors.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { checkRoutes } from './routes/check.routes.js';
 import { classifyRoutes } from './routes/classify.routes.js';
+import { dispatchRoutes } from './routes/dispatch.routes.js';
 import { RateLimiter } from './rate-limit.js';
 import { feedRoutes } from './routes/feed.routes.js';
 import { indicatorRoutes } from './routes/indicator.routes.js';
@@ -33,7 +34,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     if (!match) throw new FanzhaError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
     const token = await ctx.tokens.verify(match[1]);
     if (!token) throw new FanzhaError('UNAUTHENTICATED', 'unknown or revoked token');
-    request.principal = { id: token.id, name: token.name, role: token.role };
+    request.principal = { id: token.id, name: token.name, role: token.role, scope: token.scope };
   });
 
   app.get('/healthz', async () => ({ ok: true }));
@@ -50,6 +51,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   feedRoutes(app, ctx);
   screeningRoutes(app, ctx);
   adminRoutes(app, ctx);
+  dispatchRoutes(app, ctx);
   await app.ready();
   return app;
 }

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { can, TokenService, type Permission } from '../auth/index.js';
 import type { Config } from '../config/index.js';
+import type { DispatchService } from '../dispatch/index.js';
 import { FanzhaError } from '../domain/errors.js';
 import type { Actor, Role } from '../domain/role.js';
 import type { IndicatorCatalog } from '../indicators/index.js';
@@ -17,17 +18,19 @@ export interface AppContext {
   tokens: TokenService;
   text: TextService;
   screening: ScreeningRuntime;
+  /** Warning dispatch (routing, deadlines, work, live queues). */
+  dispatch: DispatchService;
 }
 
 /** The context of one process: tokens and the text service over the store, the indicator catalog and screening. */
-export function createContext(config: Config, store: Store, catalog: IndicatorCatalog, screening: ScreeningRuntime): AppContext {
-  return { config, store, catalog, screening, tokens: new TokenService(store), text: new TextService(catalog.checker, config.FANZHA_TEXT_THRESHOLD) };
+export function createContext(config: Config, store: Store, catalog: IndicatorCatalog, screening: ScreeningRuntime, dispatch: DispatchService): AppContext {
+  return { config, store, catalog, screening, dispatch, tokens: new TokenService(store), text: new TextService(catalog.checker, config.FANZHA_TEXT_THRESHOLD) };
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The token holder, or null for a public (token-less) request. */
-    principal: { id: number; name: string; role: Role } | null;
+    principal: { id: number; name: string; role: Role; scope: string | null } | null;
   }
 }
 
@@ -38,7 +41,7 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 /** Throws UNAUTHENTICATED / FORBIDDEN unless the caller holds `permission`; returns the caller. */
-export function requirePermission(request: FastifyRequest, permission: Permission): { id: number; name: string; role: Role } {
+export function requirePermission(request: FastifyRequest, permission: Permission): { id: number; name: string; role: Role; scope: string | null } {
   const p = request.principal;
   if (!p) throw new FanzhaError('UNAUTHENTICATED', 'this route needs a bearer token (Authorization: Bearer fz_…)');
   if (!can(p.role, permission)) throw new FanzhaError('FORBIDDEN', `role ${p.role} may not do this (${permission})`);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../config/index.js';
+import { DispatchService } from '../dispatch/index.js';
 import { ROLES, type Role } from '../domain/role.js';
 import { IndicatorCatalog } from '../indicators/index.js';
 import { startScreening } from '../screening/index.js';
@@ -17,12 +18,15 @@ export interface TestServer {
 }
 
 /** The whole API over an in-memory SQLite store, in-process screening and a token per role. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { now?: () => number } = {}): Promise<TestServer> {
   const config = loadConfig(env);
   const store = await openStore({ sqliteFile: ':memory:' });
   const { catalog } = await IndicatorCatalog.open(store, config);
   const screening = await startScreening(store, catalog, config, { screen: true, background: false });
-  const ctx = createContext(config, store, catalog, screening);
+  // Dispatch hears every stored batch, as `serve` wires it; `now` lets tests move its clock.
+  const dispatch = await DispatchService.open(store, config, { now: options.now });
+  screening.onWarnings((changes) => void dispatch.enqueue(changes));
+  const ctx = createContext(config, store, catalog, screening, dispatch);
   const secrets = {} as Record<Role, string>;
   for (const role of ROLES) secrets[role] = (await ctx.tokens.create(role, `test ${role}`, 'test')).secret;
   const app = await buildServer(ctx);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Config } from '../config/index.js';
 import type { SqlDriver } from './driver.js';
 import { AllowlistRepository } from './allowlist.repository.js';
+import { DispatchRepository } from './dispatch.repository.js';
 import { IndicatorRepository } from './indicator.repository.js';
 import { ScreeningRepository } from './screening.repository.js';
 import { TokenRepository } from './token.repository.js';
@@ -12,8 +13,9 @@ export type { SqlDriver, SqlExecutor, Dialect } from './driver.js';
 export type { IndicatorFilter, IndicatorLoadRow, NewIndicator } from './indicator.repository.js';
 export type { ApiToken } from './token.repository.js';
 export type { AllowEntry } from './allowlist.repository.js';
+export type { ItemFilter, OutcomeCount } from './dispatch.repository.js';
 export type { LoggedEvent, WarningFilter } from './screening.repository.js';
-export { IndicatorRepository, TokenRepository, AllowlistRepository, ScreeningRepository };
+export { IndicatorRepository, TokenRepository, AllowlistRepository, ScreeningRepository, DispatchRepository };
 
 /** Everything persistent, behind one object; only this folder talks SQL. */
 export interface Store {
@@ -22,6 +24,7 @@ export interface Store {
   readonly tokens: TokenRepository;
   readonly allowlist: AllowlistRepository;
   readonly screening: ScreeningRepository;
+  readonly dispatch: DispatchRepository;
   close(): Promise<void>;
 }
 
@@ -46,6 +49,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     tokens: new TokenRepository(driver),
     allowlist: new AllowlistRepository(driver),
     screening: new ScreeningRepository(driver),
+    dispatch: new DispatchRepository(driver),
     close: () => driver.close(),
   };
 }

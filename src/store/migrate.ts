@@ -121,6 +121,87 @@ CREATE TABLE screening_checkpoints (
   state TEXT NOT NULL
 )`,
     },
+    {
+      version: 4,
+      name: 'dispatch: jurisdictions, roster, items, audit, SMS outbox, bank instructions; token scopes',
+      sql: `
+ALTER TABLE api_tokens ADD COLUMN scope TEXT;
+INSERT INTO counters (name, value) VALUES ('dispatch_warning_seq', 0);
+CREATE TABLE jurisdictions (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  level TEXT NOT NULL,
+  parent TEXT,
+  updated_at BIGINT NOT NULL
+);
+CREATE TABLE dispatch_roster (
+  phone TEXT PRIMARY KEY,
+  station_code TEXT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE TABLE dispatch_items (
+  warning_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  person TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  fraud_type TEXT NOT NULL,
+  typology TEXT NOT NULL,
+  score INTEGER NOT NULL,
+  bank TEXT,
+  station TEXT,
+  district TEXT,
+  route_reason TEXT NOT NULL,
+  status TEXT NOT NULL,
+  claimed_by TEXT,
+  claimed_at BIGINT,
+  tier TEXT NOT NULL,
+  late INTEGER NOT NULL,
+  phone_due BIGINT,
+  visit_due BIGINT,
+  contacted_at BIGINT,
+  visited_at BIGINT,
+  next_check BIGINT,
+  outcome TEXT,
+  recovery INTEGER NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  closed_at BIGINT,
+  version INTEGER NOT NULL
+);
+CREATE INDEX dispatch_items_station ON dispatch_items (station, created_at);
+CREATE INDEX dispatch_items_district ON dispatch_items (district, created_at);
+CREATE INDEX dispatch_items_next_check ON dispatch_items (next_check);
+CREATE TABLE dispatch_audit (
+  id ${id},
+  warning_id TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX dispatch_audit_warning ON dispatch_audit (warning_id, id);
+CREATE TABLE sms_outbox (
+  id ${id},
+  warning_id TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  template TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  sent_at BIGINT
+);
+CREATE TABLE bank_instructions (
+  id ${id},
+  warning_id TEXT NOT NULL UNIQUE,
+  bank TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  fraud_type TEXT NOT NULL,
+  status TEXT NOT NULL,
+  note TEXT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX bank_instructions_bank ON bank_instructions (bank, id)`,
+    },
   ];
 }
 

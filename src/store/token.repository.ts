@@ -5,6 +5,8 @@ export interface ApiToken {
   id: number;
   name: string;
   role: Role;
+  /** Jurisdiction the token is limited to: a station or district code (officers), a bank name (bank partners). */
+  scope: string | null;
   createdAt: number;
   createdBy: string;
   revokedAt: number | null;
@@ -14,6 +16,7 @@ interface TokenRow {
   id: number;
   name: string;
   role: string;
+  scope: string | null;
   created_at: number;
   created_by: string;
   revoked_at: number | null;
@@ -23,6 +26,7 @@ const toToken = (r: TokenRow): ApiToken => ({
   id: Number(r.id),
   name: r.name,
   role: r.role as Role,
+  scope: r.scope ?? null,
   createdAt: Number(r.created_at),
   createdBy: r.created_by,
   revokedAt: r.revoked_at === null ? null : Number(r.revoked_at),
@@ -32,17 +36,17 @@ const toToken = (r: TokenRow): ApiToken => ({
 export class TokenRepository {
   constructor(private readonly db: SqlDriver) {}
 
-  async insert(token: { name: string; role: Role; hash: string; createdBy: string; at: number }): Promise<ApiToken> {
+  async insert(token: { name: string; role: Role; hash: string; createdBy: string; at: number; scope?: string | null }): Promise<ApiToken> {
     const row = await this.db.get<TokenRow>(
-      'INSERT INTO api_tokens (name, role, token_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?) RETURNING id, name, role, created_at, created_by, revoked_at',
-      [token.name, token.role, token.hash, token.at, token.createdBy],
+      'INSERT INTO api_tokens (name, role, token_hash, created_at, created_by, scope) VALUES (?, ?, ?, ?, ?, ?) RETURNING id, name, role, scope, created_at, created_by, revoked_at',
+      [token.name, token.role, token.hash, token.at, token.createdBy, token.scope ?? null],
     );
     return toToken(row!);
   }
 
   async findActiveByHash(hash: string): Promise<ApiToken | undefined> {
     const row = await this.db.get<TokenRow>(
-      'SELECT id, name, role, created_at, created_by, revoked_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL',
+      'SELECT id, name, role, scope, created_at, created_by, revoked_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL',
       [hash],
     );
     return row && toToken(row);
@@ -50,7 +54,7 @@ export class TokenRepository {
 
   async list(): Promise<ApiToken[]> {
     const rows = await this.db.all<TokenRow>(
-      'SELECT id, name, role, created_at, created_by, revoked_at FROM api_tokens ORDER BY id',
+      'SELECT id, name, role, scope, created_at, created_by, revoked_at FROM api_tokens ORDER BY id',
     );
     return rows.map(toToken);
   }

@@ -13,13 +13,23 @@ export function adminCommands(program: Command): void {
     .command('create')
     .requiredOption('--role <role>', ROLES.join(', '))
     .requiredOption('--name <name>', 'who holds it')
-    .action((opts: { role: string; name: string }) =>
+    .option('--scope <scope>', 'station_officer: a station or district code; bank_partner: the bank name')
+    .action((opts: { role: string; name: string; scope?: string }) =>
       run(async () => {
         const role = opts.role;
         if (!isRole(role)) throw new FanzhaError('VALIDATION_FAILED', `unknown role ${role}; use ${ROLES.join(', ')}`);
+        // Officers and banks see only their own warnings: without a scope such a token would see nothing.
+        if ((role === 'station_officer' || role === 'bank_partner') && !opts.scope) {
+          throw new FanzhaError('VALIDATION_FAILED', `a ${role} token needs --scope (${role === 'bank_partner' ? 'the bank name' : 'a station or district code'})`);
+        }
         await withRuntime({ index: false }, async (rt) => {
-          const { token, secret } = await new TokenService(rt.store).create(role, opts.name, CLI_ACTOR.name);
-          process.stderr.write(`token ${token.id} for ${token.name} (${token.role}); shown once:\n`);
+          if (role === 'station_officer') {
+            const units = await rt.store.dispatch.units();
+            const unit = units.find((u) => u.code === opts.scope);
+            if (units.length && !unit) throw new FanzhaError('INVALID_VALUE', `no unit ${opts.scope} in the jurisdiction tree`);
+          }
+          const { token, secret } = await new TokenService(rt.store).create(role, opts.name, CLI_ACTOR.name, opts.scope ?? null);
+          process.stderr.write(`token ${token.id} for ${token.name} (${token.role}${token.scope ? `, scope ${token.scope}` : ''}); shown once:\n`);
           process.stdout.write(`${secret}\n`);
         });
       }),
@@ -28,7 +38,7 @@ export function adminCommands(program: Command): void {
     run(async () => {
       await withRuntime({ index: false }, async (rt) => {
         for (const t of await new TokenService(rt.store).list()) {
-          process.stdout.write(`${t.id}\t${t.role}\t${t.revokedAt ? 'revoked' : 'active'}\t${t.name}\n`);
+          process.stdout.write(`${t.id}\t${t.role}\t${t.scope ?? '-'}\t${t.revokedAt ? 'revoked' : 'active'}\t${t.name}\n`);
         }
       });
     }),

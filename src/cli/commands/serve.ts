@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { DispatchService } from '../../dispatch/index.js';
 import { IndicatorCatalog } from '../../indicators/index.js';
 import { startScreening } from '../../screening/index.js';
 import { buildServer } from '../../server/app.js';
@@ -7,7 +8,7 @@ import { createContext } from '../../server/context.js';
 import { demoWanted, startDemo } from '../demo.js';
 import { openRuntimeConfig, run } from '../runtime.js';
 
-const ROLES = ['api', 'screening'] as const;
+const ROLES = ['api', 'screening', 'dispatch'] as const;
 type ServeRole = (typeof ROLES)[number];
 
 function parseRoles(spec: string): ServeRole[] {
@@ -19,14 +20,15 @@ function parseRoles(spec: string): ServeRole[] {
 
 /**
  * `fanzha serve`: one build, several roles. `api` serves HTTP; `screening` screens events (in-process by default;
- * on NATS, the partitions named by FANZHA_SCREENING_PARTITIONS). Without NATS both run in this process.
+ * on NATS, the partitions named by FANZHA_SCREENING_PARTITIONS); `dispatch` routes the warnings this process
+ * stores and sweeps for missed deadlines. Without NATS all run in this process.
  */
 export function serveCommand(program: Command): void {
   program
     .command('serve')
     .description('serve the API on PORT (default 8080) and screen events, with the configured store and transport')
     .option('--port <port>', 'overrides PORT')
-    .option('--roles <roles>', `what this process does: ${ROLES.join(',')}`, 'api,screening')
+    .option('--roles <roles>', `what this process does: ${ROLES.join(',')}`, 'api,screening,dispatch')
     .action((opts: { port?: string; roles: string }) =>
       run(async () => {
         const roles = parseRoles(opts.roles);
@@ -42,9 +44,21 @@ export function serveCommand(program: Command): void {
           `fanzha: events by ${screening.transport.kind}; typologies v${screening.rules.rulebook.version}` +
             (parts.length ? `; screening partition${parts.length > 1 ? 's' : ''} ${parts.join(',')}` : ''),
         );
+        const dispatch = await DispatchService.open(store, config);
+        let sweep: NodeJS.Timeout | null = null;
+        if (roles.includes('dispatch')) {
+          screening.onWarnings((changes) => void dispatch.enqueue(changes));
+          const missed = await dispatch.catchUp();
+          if (missed) console.log(`fanzha: dispatch caught up with ${missed} stored warning changes`);
+          sweep = setInterval(
+            () => dispatch.sweep().catch((err: unknown) => console.error('[dispatch] sweep failed:', err)),
+            config.FANZHA_DISPATCH_SWEEP_SEC * 1000,
+          ).unref();
+          console.log(`fanzha: dispatch over ${dispatch.tree.size} units of ${dispatch.tree.city?.name ?? '(no city)'}; sweep every ${config.FANZHA_DISPATCH_SWEEP_SEC} s`);
+        }
         let closeApi: (() => Promise<void>) | null = null;
         if (roles.includes('api')) {
-          const ctx = createContext(config, store, catalog, screening);
+          const ctx = createContext(config, store, catalog, screening, dispatch);
           const adminFile = await ctx.tokens.bootstrapAdmin(config.FANZHA_DATA_DIR);
           if (adminFile) {
             console.log(`fanzha: first start: an admin token was written to ${adminFile}`);
@@ -58,13 +72,15 @@ export function serveCommand(program: Command): void {
         }
         let demo: AbortController | null = null;
         if (roles.includes('api') && demoWanted(config)) {
-          demo = startDemo(config, catalog, screening);
+          demo = startDemo(config, catalog, screening, roles.includes('dispatch') ? dispatch : null);
           console.log(`fanzha: playing the demo city (${config.FANZHA_DEMO_PEOPLE} people, ${config.FANZHA_DEMO_SPEED}× real time; FANZHA_DEMO=false to switch off)`);
         }
         const stop = async () => {
           demo?.abort();
           catalog.stop();
+          if (sweep) clearInterval(sweep);
           await closeApi?.();
+          await dispatch.idle();
           await screening.stop();
           await store.close();
           process.exit(0);
