@@ -31,11 +31,14 @@ for (const engine of testEngines()) {
         assert.equal(first.changes[0].warning.level, 1, 'the latest form of the warning is stored');
         const again = await service.ingest(wire(episode));
         assert.deepEqual([again.accepted, again.duplicates, again.changes.length], [0, 3, 0]);
+        const mixed = await service.ingest(wire([{ ...episode[1], id: 'a2', ts: iso(T0 + 13 * MIN) }, episode[2]]));
+        assert.deepEqual([mixed.accepted, mixed.duplicates], [1, 1], 'a batch of new and seen events logs only the new');
+        assert.deepEqual((await store.screening.eventsAfter(0, 0, 10)).map((l) => l.event.id), ['c1', 'a1', 't1', 'a2']);
         const stored = await store.screening.listWarnings({ limit: 10 });
         assert.equal(stored.length, 1);
         assert.ok(stored[0].storedAt > 0 && stored[0].seq > 0);
         assert.deepEqual(stored[0].events, ['c1', 'a1', 't1']);
-        assert.equal(await store.screening.countEvents(), 3);
+        assert.equal(await store.screening.countEvents(), 4);
       } finally {
         await store.close();
       }

@@ -1,8 +1,14 @@
+/** Rows changed; on SQLite also the rowid of the last row inserted (PostgreSQL says it with RETURNING). */
+export interface RunResult {
+  changes: number;
+  lastRowId?: number;
+}
+
 /** What repositories need from a SQL engine. SQL is written once with `?` placeholders. */
 export interface SqlExecutor {
   all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   get<T>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
-  run(sql: string, params?: readonly unknown[]): Promise<{ changes: number }>;
+  run(sql: string, params?: readonly unknown[]): Promise<RunResult>;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

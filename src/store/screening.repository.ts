@@ -43,18 +43,30 @@ export class ScreeningRepository {
   async logEvents(tx: SqlExecutor, events: readonly ScreeningEvent[], part: number, receivedAt: number): Promise<number[]> {
     if (events.length === 0) return [];
     if (this.db.dialect === 'sqlite') {
-      // Multi-row statements: one call per SQLITE_ROWS events rather than one per event.
+      // Multi-row statements, one per SQLITE_ROWS events. The writer holds the database, and the log's rowids are
+      // plain (no AUTOINCREMENT), so the rows one statement inserts get consecutive seqs ending at the last
+      // rowid: when every row went in, that range is the answer; otherwise the range says which went in.
       const seqs: number[] = [];
       for (let i = 0; i < events.length; i += SQLITE_ROWS) {
         const chunk = events.slice(i, i + SQLITE_ROWS);
         const params: unknown[] = [];
         for (const e of chunk) params.push(e.sender, e.id, part, e.type, e.ts, receivedAt, JSON.stringify(e));
-        const rows = await tx.all<{ seq: number; sender: string; event_id: string }>(
+        const { changes, lastRowId = 0 } = await tx.run(
           `INSERT INTO screening_events (sender, event_id, part, type, ts, received_at, body) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
-           ON CONFLICT (sender, event_id) DO NOTHING RETURNING seq, sender, event_id`,
+           ON CONFLICT (sender, event_id) DO NOTHING`,
           params,
         );
-        seqs.push(...seqsInOrder(chunk, rows));
+        if (changes === chunk.length) {
+          for (let k = 0; k < chunk.length; k++) seqs.push(lastRowId - chunk.length + 1 + k);
+        } else if (changes === 0) {
+          for (let k = 0; k < chunk.length; k++) seqs.push(0);
+        } else {
+          const rows = await tx.all<{ seq: number; sender: string; event_id: string }>(
+            'SELECT seq, sender, event_id FROM screening_events WHERE seq > ? AND seq <= ?',
+            [lastRowId - changes, lastRowId],
+          );
+          seqs.push(...seqsInOrder(chunk, rows));
+        }
       }
       return seqs;
     }

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import type { SqlDriver, SqlExecutor } from '../driver.js';
+import type { RunResult, SqlDriver, SqlExecutor } from '../driver.js';
 import { applyMigrations } from '../migrate.js';
 
 // BIGINT columns hold epoch milliseconds, ids and counters: all well inside 2^53.
@@ -53,7 +53,7 @@ export class PostgresDriver implements SqlDriver {
   get<T>(sql: string, params?: readonly unknown[]): Promise<T | undefined> {
     return this.direct.get<T>(sql, params);
   }
-  run(sql: string, params?: readonly unknown[]): Promise<{ changes: number }> {
+  run(sql: string, params?: readonly unknown[]): Promise<RunResult> {
     return this.direct.run(sql, params);
   }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { SqlDriver, SqlExecutor } from '../driver.js';
+import type { RunResult, SqlDriver, SqlExecutor } from '../driver.js';
 import { applyMigrations } from '../migrate.js';
 
 /**
@@ -36,7 +36,10 @@ export class SqliteDriver implements SqlDriver {
   private readonly direct: SqlExecutor = {
     all: async <T>(sql: string, params: readonly unknown[] = []) => this.prepare(sql).all(...params) as T[],
     get: async <T>(sql: string, params: readonly unknown[] = []) => this.prepare(sql).get(...params) as T | undefined,
-    run: async (sql: string, params: readonly unknown[] = []) => ({ changes: this.prepare(sql).run(...params).changes }),
+    run: async (sql: string, params: readonly unknown[] = []) => {
+      const r = this.prepare(sql).run(...params);
+      return { changes: r.changes, lastRowId: Number(r.lastInsertRowid) };
+    },
   };
 
   private async outside<T>(fn: () => Promise<T>): Promise<T> {
@@ -50,7 +53,7 @@ export class SqliteDriver implements SqlDriver {
   get<T>(sql: string, params?: readonly unknown[]): Promise<T | undefined> {
     return this.outside(() => this.direct.get<T>(sql, params));
   }
-  run(sql: string, params?: readonly unknown[]): Promise<{ changes: number }> {
+  run(sql: string, params?: readonly unknown[]): Promise<RunResult> {
     return this.outside(() => this.direct.run(sql, params));
   }
 
