@@ -26,12 +26,12 @@ export class SignalDetector {
     const out: Signal[] = [];
     const hit = this.indicator(other, 'phone');
     if (hit?.verdict === 'allow') {
-      state.contacts.add(hash32(other));
+      state.addContact(hash32(other));
       return out;
     }
     if (hit) out.push(fromHit('call_indicator', hit, () => `与涉诈号码 ${other} 通话 ${e.durationSec} 秒（${hit.reason}）`));
     const talked = e.durationSec >= rb.riskyCallMinSec;
-    const known = state.contacts.has(hash32(other));
+    const known = state.knowsContact(hash32(other));
     if (talked && !known) {
       if (looksLikeSpoofedService(other)) out.push(plain('call_spoofed_service', 1, () => `境外号码 ${other} 伪装成客服 / 公务号码来电，通话 ${e.durationSec} 秒`));
       else if (!other.startsWith('+86')) out.push(plain('call_overseas', 0.5, () => `境外号码 ${other} 来电，通话 ${e.durationSec} 秒`));
@@ -44,7 +44,7 @@ export class SignalDetector {
       const end = e.ts + e.durationSec * 1000;
       if (end > state.riskyCallEnd) state.riskyCallEnd = end;
     }
-    state.contacts.add(hash32(other));
+    state.addContact(hash32(other));
     return out;
   }
 
@@ -102,12 +102,12 @@ export class SignalDetector {
     const hit = this.indicator(e.toAccount, e.toAccount.includes(':') ? 'payment_account' : 'bank_card');
     if (hit && hit.verdict !== 'allow') out.push(fromHit('transfer_indicator', hit, () => `向涉诈账户 ${to()} 转账 ${amount()}（${hit.reason}）`));
     const payee = hash32(e.toAccount);
-    if (!state.payees.has(payee)) out.push(plain('transfer_new_payee', 1, () => `向新收款账户 ${to()} 转账 ${amount()}`));
+    if (!state.knowsPayee(payee)) out.push(plain('transfer_new_payee', 1, () => `向新收款账户 ${to()} 转账 ${amount()}`));
     if (e.amountFen >= rb.largeTransferFen && state.largestTransferFen < rb.largeTransferFen) {
       out.push(plain('transfer_first_large', 1, () => `首次大额转账 ${amount()}`));
     }
-    if (state.transfersSince(e.ts - rb.burstWindowMs) + 1 >= rb.burstCount) {
-      const count = state.transfersSince(e.ts - rb.burstWindowMs) + 1;
+    const count = state.transfersSince(e.ts - rb.burstWindowMs) + 1;
+    if (count >= rb.burstCount) {
       out.push(plain('transfer_burst', 1, () => `短时间内连续转账（${count} 笔）`));
     }
     const hour = chinaHour(e.ts);

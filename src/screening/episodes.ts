@@ -27,7 +27,7 @@ export function advanceEpisodes(state: PersonState, signals: readonly Signal[], 
 
 function advance(state: PersonState, ref: StepRef, signal: Signal, eventId: string, ts: number): boolean {
   const { typology, step } = ref;
-  let i = state.episodes.findIndex((ep) => ep.typology === typology.id);
+  const i = state.episodes.findIndex((ep) => ep.typology === typology.id);
   let ep: Episode | undefined = i >= 0 ? state.episodes[i] : undefined;
   if (ep && (ts - ep.startTs > typology.windowMs || (step.index > ep.lastStep && ts - ep.lastTs > step.withinMs))) {
     state.episodes.splice(i, 1);
@@ -39,8 +39,7 @@ function advance(state: PersonState, ref: StepRef, signal: Signal, eventId: stri
   if (step.requires && (!ep || ep.lastStep !== step.index - 1)) return false;
   if (!ep) {
     ep = { typology: typology.id, startTs: ts, lastStep: -1, lastTs: ts, score: 0, specific: 0, evidence: [] };
-    state.episodes.push(ep);
-    i = state.episodes.length - 1;
+    state.addEpisode(ep);
   }
   const weight = Math.round(step.weight * signal.strength * 10) / 10;
   const evidence: WarningEvidence = { typology: typology.id, step: step.name, signal: signal.name, weight, eventId, ts, detail: signal.detail() };

@@ -60,32 +60,58 @@ class Ring {
   }
 }
 
+// Shared empty lists: most people never transfer, get a link or start an episode, so theirs are allocated on
+// first use. Frozen, so a push onto a shared one fails loudly instead of leaking into everyone's state.
+const NO_TIMES: number[] = Object.freeze([]) as unknown as number[];
+const NO_LINKS: SmsLink[] = Object.freeze([]) as unknown as SmsLink[];
+const NO_EPISODES: Episode[] = Object.freeze([]) as unknown as Episode[];
+
 /** Everything screening keeps about one person at risk. */
 export class PersonState {
   lastTs = 0;
-  contacts = new Ring();
-  payees = new Ring();
+  private contacts: Ring | null = null;
+  private payees: Ring | null = null;
   largestTransferFen = 0;
   /** Times of the latest transfers, oldest first. */
-  transfers: number[] = [];
-  /** End of the latest risky call (unknown, overseas, virtual, spoofed or flagged caller). */
+  transfers = NO_TIMES;
+  /** End of the latest risky call (spoofed, overseas, virtual or flagged caller). */
   riskyCallEnd = Number.NEGATIVE_INFINITY;
   /** Hosts of the links in the latest SMS, newest last. */
-  smsLinks: SmsLink[] = [];
-  episodes: Episode[] = [];
+  smsLinks = NO_LINKS;
+  /** At most one per typology; replaced as a whole when pruned. */
+  episodes = NO_EPISODES;
   /** The open warning, upgraded while the person's episodes progress. */
   warning: Warning | null = null;
 
   constructor(readonly key: string) {}
 
+  knowsContact(h: number): boolean {
+    return this.contacts !== null && this.contacts.has(h);
+  }
+
+  addContact(h: number): void {
+    (this.contacts ??= new Ring()).add(h);
+  }
+
+  knowsPayee(h: number): boolean {
+    return this.payees !== null && this.payees.has(h);
+  }
+
+  addEpisode(ep: Episode): void {
+    if (this.episodes === NO_EPISODES) this.episodes = [];
+    this.episodes.push(ep);
+  }
+
   recordTransfer(ts: number, amountFen: number, payee: number): void {
+    if (this.transfers === NO_TIMES) this.transfers = [];
     this.transfers.push(ts);
     if (this.transfers.length > TRANSFERS) this.transfers.shift();
     if (amountFen > this.largestTransferFen) this.largestTransferFen = amountFen;
-    this.payees.add(payee);
+    (this.payees ??= new Ring()).add(payee);
   }
 
   recordSmsLink(link: SmsLink): void {
+    if (this.smsLinks === NO_LINKS) this.smsLinks = [];
     this.smsLinks.push(link);
     if (this.smsLinks.length > SMS_LINKS) this.smsLinks.shift();
   }
@@ -110,8 +136,8 @@ export class PersonState {
     return {
       key: this.key,
       lastTs: this.lastTs,
-      contacts: this.contacts.toJSON(),
-      payees: this.payees.toJSON(),
+      contacts: this.contacts?.toJSON() ?? [],
+      payees: this.payees?.toJSON() ?? [],
       largestTransferFen: this.largestTransferFen,
       transfers: this.transfers,
       riskyCallEnd: Number.isFinite(this.riskyCallEnd) ? this.riskyCallEnd : null,
@@ -124,13 +150,18 @@ export class PersonState {
   static fromJSON(o: ReturnType<PersonState['toJSON']> & Record<string, unknown>): PersonState {
     const s = new PersonState(o.key as string);
     s.lastTs = o.lastTs as number;
-    s.contacts = Ring.from(o.contacts as number[]);
-    s.payees = Ring.from(o.payees as number[]);
+    const contacts = o.contacts as number[];
+    const payees = o.payees as number[];
+    if (contacts.length) s.contacts = Ring.from(contacts);
+    if (payees.length) s.payees = Ring.from(payees);
     s.largestTransferFen = o.largestTransferFen as number;
-    s.transfers = o.transfers as number[];
+    const transfers = o.transfers as number[];
+    if (transfers.length) s.transfers = transfers;
     s.riskyCallEnd = (o.riskyCallEnd as number | null) ?? Number.NEGATIVE_INFINITY;
-    s.smsLinks = (o.smsLinks as SmsLink[] | undefined) ?? [];
-    s.episodes = o.episodes as Episode[];
+    const links = (o.smsLinks as SmsLink[] | undefined) ?? [];
+    if (links.length) s.smsLinks = links;
+    const episodes = o.episodes as Episode[];
+    if (episodes.length) s.episodes = episodes;
     s.warning = o.warning as Warning | null;
     return s;
   }
