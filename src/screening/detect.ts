@@ -39,10 +39,13 @@ export class SignalDetector {
       if (e.durationSec >= rb.longCallSec) out.push(plain('call_long_unknown', 0.5, () => `陌生号码 ${other} 长时间通话 ${Math.round(e.durationSec / 60)} 分钟`));
     }
     // Apps opened during or soon after a risky call read as remote control, not a work meeting. A long call
-    // with a new domestic number alone is not risky enough: that is how work with a new contact looks too.
+    // with a new domestic number is weaker (that is how work with a new contact looks too): only a remote app
+    // installed or a screen shared during it or just after counts, and for less.
+    const end = e.ts + e.durationSec * 1000;
     if (talked && out.some((s) => s.name !== 'call_long_unknown')) {
-      const end = e.ts + e.durationSec * 1000;
       if (end > state.riskyCallEnd) state.riskyCallEnd = end;
+    } else if (out.length > 0 && end > state.strangerCallEnd) {
+      state.strangerCallEnd = end;
     }
     state.addContact(hash32(other));
     return out;
@@ -83,13 +86,16 @@ export class SignalDetector {
     const out: Signal[] = [];
     const hit = this.indicator(e.app.includes('.') && !/\s/.test(e.app) ? e.app : `name:${e.app}`, 'app');
     if (hit && hit.verdict !== 'allow') out.push(fromHit('app_indicator', hit, () => `安装或打开涉诈应用 ${e.app}（${hit.reason}）`));
-    const afterRiskyCall = e.ts <= state.riskyCallEnd + rb.afterCallWindowMs;
     // Screen sharing and meeting apps are daily work; only during or soon after a risky call are they a sign.
-    if (!afterRiskyCall) return out;
+    const afterRiskyCall = e.ts <= state.riskyCallEnd + rb.afterCallWindowMs;
+    const onStrangerCall = e.ts <= state.strangerCallEnd + STRANGER_CALL_AFTER_MS;
+    if (!afterRiskyCall && !onStrangerCall) return out;
+    const strength = afterRiskyCall ? 1 : 0.75;
+    const call = afterRiskyCall ? '可疑来电' : '与陌生号码长时间通话';
     if (e.action === 'screen_share_start') {
-      out.push(plain('screen_share', 1, () => `可疑来电期间或之后在 ${e.app} 开启屏幕共享`));
-    } else if (rb.remoteApps.has(e.app.toLowerCase())) {
-      out.push(plain('remote_app_after_call', 1, () => `可疑来电期间或之后${e.action === 'install' ? '安装' : '打开'}会议 / 远程控制软件 ${e.app}`));
+      out.push(plain('screen_share', strength, () => `${call}期间或之后在 ${e.app} 开启屏幕共享`));
+    } else if (rb.remoteApps.has(e.app.toLowerCase()) && (afterRiskyCall || e.action === 'install')) {
+      out.push(plain('remote_app_after_call', strength, () => `${call}期间或之后${e.action === 'install' ? '安装' : '打开'}会议 / 远程控制软件 ${e.app}`));
     }
     return out;
   }
@@ -125,6 +131,8 @@ export class SignalDetector {
 
 const VIRTUAL = /^\+861(62|65|67|70|71)/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** After a long call with a new domestic number, how long a remote app installed or a screen shared still counts. */
+const STRANGER_CALL_AFTER_MS = 10 * 60_000;
 /** How long a link in an SMS is remembered for the visit that follows it. */
 const SMS_LINK_MS = 86_400_000;
 

@@ -54,9 +54,22 @@ describe('screening engine', () => {
     assert.match(w.action, /见面劝阻/);
   });
 
+  it('catches the same episode from a domestic SIM-farm number: a long call with a stranger, a remote app installed during it', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 'c1', type: 'call', ts: iso(T0), from: '130 1537 7295', to: VICTIM, durationSec: 1640 },
+      { id: 'a1', type: 'app', ts: iso(T0 + 3 * MIN), subscriber: VICTIM, app: 'com.oray.sunloginclient', action: 'install' },
+      { id: 'a2', type: 'app', ts: iso(T0 + 4 * MIN), subscriber: VICTIM, app: 'com.oray.sunloginclient', action: 'screen_share_start' },
+    ]);
+    assert.equal(warnings.length, 1, 'warned before any transfer');
+    assert.equal(warnings[0].fraudType, 'fake_customer_service');
+    assert.deepEqual(warnings[0].events, ['c1', 'a1']);
+  });
+
   it('does not warn on ordinary life: a work meeting with screen sharing, a known caller, a night transfer to a new payee', () => {
     const engine = newEngine(catalog);
     const warnings = run(engine, [
+      { id: 'c0', type: 'call', ts: iso(T0 - 26 * 60 * MIN), from: '139 0000 1111', to: VICTIM, durationSec: 300 },
       { id: 's1', type: 'sms', ts: iso(T0 - 60 * MIN), from: '139 0000 1111', to: VICTIM, text: '下午三点的项目会议改到四点，腾讯会议号不变' },
       { id: 'c1', type: 'call', ts: iso(T0), from: '139 0000 1111', to: VICTIM, durationSec: 1900 },
       { id: 'a1', type: 'app', ts: iso(T0 + 5 * MIN), subscriber: VICTIM, app: '腾讯会议', action: 'screen_share_start' },

@@ -76,6 +76,8 @@ export class PersonState {
   transfers = NO_TIMES;
   /** End of the latest risky call (spoofed, overseas, virtual or flagged caller). */
   riskyCallEnd = Number.NEGATIVE_INFINITY;
+  /** End of the latest long call with a number not in touch before (and nothing riskier about it). */
+  strangerCallEnd = Number.NEGATIVE_INFINITY;
   /** Hosts of the links in the latest SMS, newest last. */
   smsLinks = NO_LINKS;
   /** At most one per typology; replaced as a whole when pruned. */
@@ -141,6 +143,7 @@ export class PersonState {
       largestTransferFen: this.largestTransferFen,
       transfers: this.transfers,
       riskyCallEnd: Number.isFinite(this.riskyCallEnd) ? this.riskyCallEnd : null,
+      strangerCallEnd: Number.isFinite(this.strangerCallEnd) ? this.strangerCallEnd : null,
       smsLinks: this.smsLinks,
       episodes: this.episodes,
       warning: this.warning,
@@ -158,6 +161,7 @@ export class PersonState {
     const transfers = o.transfers as number[];
     if (transfers.length) s.transfers = transfers;
     s.riskyCallEnd = (o.riskyCallEnd as number | null) ?? Number.NEGATIVE_INFINITY;
+    s.strangerCallEnd = (o.strangerCallEnd as number | null | undefined) ?? Number.NEGATIVE_INFINITY;
     const links = (o.smsLinks as SmsLink[] | undefined) ?? [];
     if (links.length) s.smsLinks = links;
     const episodes = o.episodes as Episode[];
