@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { RunResult, SqlDriver, SqlExecutor } from '../driver.js';
 import { applyMigrations } from '../migrate.js';
@@ -20,9 +22,13 @@ export class SqliteDriver implements SqlDriver {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    if (file !== ':memory:') this.db.pragma('wal_autocheckpoint = 0');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 10000');
+    if (file !== ':memory:') this.checkpointer = startCheckpointer(file);
   }
+
+  private readonly checkpointer: Worker | null = null;
 
   private prepare(sql: string): Database.Statement {
     let stmt = this.statements.get(sql);
@@ -97,6 +103,26 @@ export class SqliteDriver implements SqlDriver {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.terminate();
     this.db.close();
   }
+}
+
+const CHECKPOINT_MS = 1000;
+
+/**
+ * WAL checkpoints on a second connection in a worker thread, every CHECKPOINT_MS, instead of inside a commit:
+ * an automatic checkpoint (and its fsync) in the middle of a screening batch stalled it for tens of
+ * milliseconds. PASSIVE never blocks the writer; what it cannot copy yet it copies next time.
+ */
+function startCheckpointer(file: string): Worker {
+  const source = `
+    const { workerData } = require('node:worker_threads');
+    const Database = require(workerData.module);
+    const db = new Database(workerData.file);
+    db.pragma('busy_timeout = 1000');
+    setInterval(() => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} }, workerData.everyMs);`;
+  const worker = new Worker(source, { eval: true, workerData: { file, module: createRequire(import.meta.url).resolve('better-sqlite3'), everyMs: CHECKPOINT_MS } });
+  worker.unref();
+  return worker;
 }
