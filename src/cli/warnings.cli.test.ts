@@ -1,3 +1,4 @@
+import { missingRealdata } from '../config/index.js';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,7 +15,7 @@ function fanzha(args: string[]) {
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
-describe('fanzha warnings', () => {
+describe('fanzha warnings', { skip: missingRealdata() }, () => {
   it('routes warnings ingested from a file to the rostered station, and works one to an outcome from a script', () => {
     const roster = path.join(dataDir, 'roster.ndjson');
     fs.writeFileSync(roster, `${JSON.stringify({ phone: '13812345678', accounts: 1, age: 70, district: '小店区', districtCode: '140105', station: '坞城派出所', stationCode: '140105001' })}\n{"phone":"x"}\n`);

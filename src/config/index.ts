@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -93,4 +94,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = parsed.data;
   config.FANZHA_DATA_DIR = path.resolve(config.FANZHA_DATA_DIR);
   return config;
+}
+
+/** For tests that read the shared public lists: a reason to skip when `dir` is not on this machine, else false. */
+export function missingRealdata(dir: string = loadConfig().FANZHA_REALDATA_DIR): string | false {
+  return fs.existsSync(path.join(dir, 'admin-divisions')) ? false : `needs the public lists at ${dir} (FANZHA_REALDATA_DIR)`;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { loadConfig } from '../config/index.js';
+import { loadConfig, missingRealdata } from '../config/index.js';
 import { FanzhaError } from '../domain/errors.js';
 import type { Actor } from '../domain/role.js';
 import type { Warning, WarningChange, WarningLevel } from '../domain/warning.js';
@@ -11,7 +11,7 @@ import { checkTree, DispatchService, ROSTER_TRAIL, UNIT_TRAIL, unitsFromDivision
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 2, 2, 1, 0, 0);
-const config = loadConfig({});
+const config = loadConfig();
 const DIVISIONS = path.join(config.FANZHA_REALDATA_DIR, 'admin-divisions');
 
 // Taiyuan (1401): 小店区 140105 with 坞城街道 140105001 and 营盘街道 140105002; 迎泽区 140106.
@@ -42,7 +42,7 @@ async function rejects(p: Promise<unknown>, code: string): Promise<void> {
   await assert.rejects(p, (err: unknown) => err instanceof FanzhaError && err.code === code);
 }
 
-describe('jurisdiction tree from the administrative divisions', () => {
+describe('jurisdiction tree from the administrative divisions', { skip: missingRealdata() }, () => {
   it('makes Taiyuan a city of 11 district branches and one station per street or town', () => {
     const units = unitsFromDivisions(DIVISIONS, '1401');
     assert.deepEqual(checkTree(units), []);
@@ -54,7 +54,7 @@ describe('jurisdiction tree from the administrative divisions', () => {
 });
 
 for (const engine of testEngines()) {
-  describe(`dispatch on ${engine.name}`, () => {
+  describe(`dispatch on ${engine.name}`, { skip: missingRealdata() }, () => {
     let store: Store;
     let clock = T0;
     let dispatch: DispatchService;

@@ -19,7 +19,8 @@ export interface TestServer {
 
 /** The whole API over an in-memory SQLite store, in-process screening and a token per role. */
 export async function startTestServer(env: Record<string, string> = {}, options: { now?: () => number } = {}): Promise<TestServer> {
-  const config = loadConfig(env);
+  // The public lists where this machine keeps them (dispatch derives its tree from them).
+  const config = loadConfig({ FANZHA_REALDATA_DIR: process.env.FANZHA_REALDATA_DIR ?? '', ...env });
   const store = await openStore({ sqliteFile: ':memory:' });
   const { catalog } = await IndicatorCatalog.open(store, config);
   const screening = await startScreening(store, catalog, config, { screen: true, background: false });

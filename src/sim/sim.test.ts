@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
-import { PACKAGE_ROOT } from '../config/index.js';
+import { PACKAGE_ROOT, missingRealdata } from '../config/index.js';
 import { FRAUD_TYPE_CODES } from '../domain/fraud-type.js';
 import { canonical, normalizeBankCard } from '../indicators/index.js';
 import { knownIndicatorsCsv, paced, simulateCity, type SimulateOptions, type Truth, type WireEvent } from './index.js';
@@ -57,7 +57,7 @@ function problems(value: unknown, s: Schema, at: string): string[] {
   return out;
 }
 
-describe('synthetic city', () => {
+describe('synthetic city', { skip: missingRealdata() }, () => {
   let run: ReturnType<typeof produce>;
   let events: WireEvent[];
   let byId: Map<string, WireEvent>;

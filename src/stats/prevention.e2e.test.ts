@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { missingRealdata } from '../config/index.js';
 import { after, before, describe, it } from 'node:test';
 import type { Warning } from '../domain/warning.js';
 import { importIndicators } from '../indicators/index.js';
@@ -16,7 +17,7 @@ import { scoreWarnings, type Scoreboard } from './index.js';
  * The prevention loop end to end on a small scenario: simulate -> known indicators in -> replay through the engine
  * -> scoreboard; the scoreboard's figures are checked against the warnings and the truth directly.
  */
-describe('simulate -> replay -> evaluate', () => {
+describe('simulate -> replay -> evaluate', { skip: missingRealdata() }, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanzha-e2e-'));
   let store: Store;
   let truth: Truth;
