@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Config } from '../config/index.js';
 import { FanzhaError, type InputProblem } from '../domain/errors.js';
 import { maskAccount, maskPhone } from '../domain/mask.js';
+import type { IndicatorKind } from '../domain/indicator.js';
 import type { Actor, Role } from '../domain/role.js';
 import type { Warning, WarningChange } from '../domain/warning.js';
 import { canonical } from '../indicators/index.js';
@@ -38,9 +39,19 @@ export interface DispatchOptions {
   /** Number prefix (E.164) -> station or district code. */
   prefixes?: Record<string, string>;
   sms?: SmsGateway;
+  /** Where outcomes feed back to the indicators a warning's evidence named (see `feedBack`). */
+  indicators?: IndicatorFeedback;
   /** The wall clock; tests pass their own so that nothing sleeps. */
   now?: () => number;
 }
+
+/** The part of the indicator service dispatch outcomes feed. */
+export interface IndicatorFeedback {
+  feedback(kind: IndicatorKind, value: string, verdict: 'confirmed' | 'false_alarm', by: { actor: Actor; reporter: string; ref: string }): Promise<void>;
+}
+
+/** What an outcome says about the indicators that raised the warning. */
+const VERDICT_OF: Partial<Record<Outcome, 'confirmed' | 'false_alarm'>> = { dissuaded: 'confirmed', already_lost: 'confirmed', not_fraud: 'false_alarm' };
 
 /** The optional dispatch file: units that replace or add to the derived tree, and number-prefix routes. */
 const fileSchema = z.object({
@@ -85,6 +96,7 @@ export class DispatchService {
   private readonly prefixes: Array<[string, string]>;
   private readonly policy: DeadlinePolicy;
   private readonly sms: SmsGateway;
+  private readonly indicators: IndicatorFeedback | null;
   readonly now: () => number;
   private chain: Promise<void> = Promise.resolve();
 
@@ -98,6 +110,7 @@ export class DispatchService {
     this.prefixes = sortPrefixes(options.prefixes ?? {});
     this.now = options.now ?? Date.now;
     this.sms = options.sms ?? new OutboxSmsGateway(store.dispatch, this.now);
+    this.indicators = options.indicators ?? null;
     this.live = new LiveHub((event, scope) => (event.type === 'item' ? { ...event, item: viewFor(event.item, scope) } : event));
   }
 
@@ -408,7 +421,25 @@ export class DispatchService {
     item.updatedAt = now;
     item.nextCheck = this.nextCheck(item);
     await this.write(item, entries, input.outcome ? 'outcome' : 'action');
+    if (input.outcome) await this.feedBack(item, input.outcome, actor);
     return viewFor(item, scope);
+  }
+
+  /**
+   * Outcomes flow back to screening's inputs: a person dissuaded or already robbed confirms each indicator the
+   * warning's evidence matched (the station becomes an independent sighting of it); a false alarm lowers their
+   * score. The per-typology false-alarm rates are `stats()`.
+   */
+  private async feedBack(item: DispatchItem, outcome: Outcome, actor: Actor): Promise<void> {
+    const verdict = VERDICT_OF[outcome];
+    if (!verdict || !this.indicators) return;
+    const warning = await this.store.screening.getWarning(item.warningId);
+    const seen = new Set<string>();
+    for (const e of warning?.evidence ?? []) {
+      if (!e.indicator || seen.has(`${e.indicator.kind}:${e.indicator.value}`)) continue;
+      seen.add(`${e.indicator.kind}:${e.indicator.value}`);
+      await this.indicators.feedback(e.indicator.kind, e.indicator.value, verdict, { actor, reporter: `dispatch:${item.station ?? item.district ?? 'city'}`, ref: item.warningId });
+    }
   }
 
   /** Moves an item to another station, a district queue, or the city queue (`to` = the city's code). */

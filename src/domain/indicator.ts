@@ -66,7 +66,7 @@ export interface IndicatorChange {
   indicatorId: number;
   at: number;
   actor: string;
-  action: 'create' | 'update' | 'status' | 'sighting' | 'review' | 'expire';
+  action: 'create' | 'update' | 'status' | 'sighting' | 'review' | 'expire' | 'false_alarm';
   fromStatus: IndicatorStatus | null;
   toStatus: IndicatorStatus | null;
   reason: string;

@@ -1,4 +1,5 @@
 import type { FraudType } from './fraud-type.js';
+import type { IndicatorKind } from './indicator.js';
 
 /**
  * 预警: level 1 = loss imminent (in-person visit, hold the money), 2 = phone the person, 3 = warning SMS.
@@ -20,6 +21,8 @@ export interface WarningEvidence {
   ts: number;
   /** What the signal saw, in Chinese, masked for the reader where it names a person. */
   detail: string;
+  /** The stored indicator the signal matched, for indicator signals: dispatch outcomes feed back to it. */
+  indicator?: { kind: IndicatorKind; value: string };
 }
 
 export interface Warning {

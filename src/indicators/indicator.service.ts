@@ -38,6 +38,8 @@ export interface IngestSummary {
 }
 
 const RANK: Record<IndicatorStatus, number> = { reported: 1, verified: 2, blocked: 3, expired: 0, revoked: 0 };
+/** Score an indicator loses each time a station finds a warning it raised to be a false alarm. */
+const FALSE_ALARM_PENALTY = 10;
 const BASE_SCORE: Record<IndicatorStatus, number> = { reported: 40, verified: 80, blocked: 90, expired: 0, revoked: 0 };
 const DAY = 86_400_000;
 
@@ -285,6 +287,31 @@ export class IndicatorService {
     });
     this.index.upsert(updated);
     return updated;
+  }
+
+  /**
+   * What a station found when it worked a warning that named this indicator. `confirmed` (the person was being
+   * defrauded) adds the station as an independent sighting, which raises the value for verification as reports
+   * do; `false_alarm` lowers its score by FALSE_ALARM_PENALTY and says so in its history. Values no longer stored
+   * are skipped.
+   */
+  async feedback(kind: IndicatorKind, value: string, verdict: 'confirmed' | 'false_alarm', by: { actor: Actor; reporter: string; ref: string }): Promise<void> {
+    if (verdict === 'confirmed') {
+      await this.ingest([{ kind, value, at: by.ref }], { actor: by.actor, reporter: by.reporter, ref: by.ref, status: 'reported' });
+      return;
+    }
+    const updated = await this.store.indicators.transaction(async (tx) => {
+      const current = (await this.store.indicators.findByValues(tx, kind, [value])).get(value);
+      if (!current) return null;
+      const now = this.now();
+      const after: Indicator = { ...current, score: Math.max(0, current.score - FALSE_ALARM_PENALTY), seq: await this.store.indicators.reserveSeq(tx, 1), updatedAt: now };
+      await this.store.indicators.update(tx, after);
+      await this.store.indicators.addHistory(tx, [
+        { indicatorId: current.id, at: now, actor: by.actor.name, action: 'false_alarm', fromStatus: null, toStatus: null, reason: `${by.reporter}: warning ${by.ref} was a false alarm`, changes: { score: after.score } },
+      ]);
+      return after;
+    });
+    if (updated) this.index.upsert(updated);
   }
 
   /** Moves indicators past their expiry to `expired`; returns how many. */

@@ -155,7 +155,9 @@ export function isVirtualSegment(e164: string): boolean {
 }
 
 function fromHit(name: SignalName, hit: CheckResult, detail: () => string): Signal {
-  return { name, types: indicatorTypes(hit.fraudTypes as FraudType[]), strength: hit.verdict === 'block' ? 1 : 0.7, detail };
+  const m = hit.matches[0];
+  const indicator = m ? { kind: m.kind, value: m.value } : undefined;
+  return { name, types: indicatorTypes(hit.fraudTypes as FraudType[]), strength: hit.verdict === 'block' ? 1 : 0.7, detail, indicator };
 }
 
 function plain(name: SignalName, strength: number, detail: () => string): Signal {

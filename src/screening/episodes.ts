@@ -43,6 +43,7 @@ function advance(state: PersonState, ref: StepRef, signal: Signal, eventId: stri
   }
   const weight = Math.round(step.weight * signal.strength * 10) / 10;
   const evidence: WarningEvidence = { typology: typology.id, step: step.name, signal: signal.name, weight, eventId, ts, detail: signal.detail() };
+  if (signal.indicator) evidence.indicator = signal.indicator;
   ep.evidence.push(evidence);
   ep.score = Math.min(100, Math.round((ep.score + weight) * 10) / 10);
   ep.lastStep = step.index;

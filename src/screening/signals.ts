@@ -1,4 +1,5 @@
 import type { FraudType } from '../domain/fraud-type.js';
+import type { WarningEvidence } from '../domain/warning.js';
 import { describePhone } from '../indicators/index.js';
 
 /**
@@ -47,6 +48,8 @@ export interface Signal {
   strength: number;
   /** What was seen, in Chinese, for the warning's evidence; a function, so it costs nothing unless a step uses it. */
   detail: () => string;
+  /** The stored indicator an indicator signal matched. */
+  indicator?: WarningEvidence['indicator'];
 }
 
 const OTHER: readonly FraudType[] = ['other'];

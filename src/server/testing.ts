@@ -25,7 +25,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const { catalog } = await IndicatorCatalog.open(store, config);
   const screening = await startScreening(store, catalog, config, { screen: true, background: false });
   // Dispatch hears every stored batch, as `serve` wires it; `now` lets tests move its clock.
-  const dispatch = await DispatchService.open(store, config, { now: options.now });
+  const dispatch = await DispatchService.open(store, config, { now: options.now, indicators: catalog.service });
   screening.onWarnings((changes) => void dispatch.enqueue(changes));
   const ctx = createContext(config, store, catalog, screening, dispatch);
   const secrets = {} as Record<Role, string>;

@@ -44,7 +44,7 @@ export function serveCommand(program: Command): void {
           `fanzha: events by ${screening.transport.kind}; typologies v${screening.rules.rulebook.version}` +
             (parts.length ? `; screening partition${parts.length > 1 ? 's' : ''} ${parts.join(',')}` : ''),
         );
-        const dispatch = await DispatchService.open(store, config);
+        const dispatch = await DispatchService.open(store, config, { indicators: catalog.service });
         let sweep: NodeJS.Timeout | null = null;
         if (roles.includes('dispatch')) {
           screening.onWarnings((changes) => void dispatch.enqueue(changes));

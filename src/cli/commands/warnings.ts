@@ -13,7 +13,7 @@ const CITY = { level: 'city' } as const;
  */
 async function withDispatch(body: (d: DispatchService, rt: Runtime) => Promise<void>): Promise<void> {
   await withRuntime({ index: false }, async (rt) => {
-    const dispatch = await DispatchService.open(rt.store, rt.config);
+    const dispatch = await DispatchService.open(rt.store, rt.config, { indicators: rt.catalog.service });
     await dispatch.catchUp();
     await body(dispatch, rt);
   });
