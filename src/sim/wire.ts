@@ -1,56 +1,11 @@
-/** Events as the simulator writes them: the wire format of docs/events.schema.json, one object per line. */
-interface WireBase {
-  id: string;
-  /** ISO-8601 UTC, whole seconds. */
-  ts: string;
-}
+import type { ScreeningEvent, TransferEvent } from '../domain/event.js';
 
-export interface WireCall extends WireBase {
-  type: 'call';
-  from: string;
-  to: string;
-  durationSec: number;
-}
-export interface WireSms extends WireBase {
-  type: 'sms';
-  from: string;
-  to: string;
-  text: string;
-}
-export interface WireWeb extends WireBase {
-  type: 'web';
-  subscriber: string;
-  url: string;
-}
-export interface WireApp extends WireBase {
-  type: 'app';
-  subscriber: string;
-  app: string;
-  action: 'install' | 'open' | 'screen_share_start';
-}
-export interface WireTransfer extends WireBase {
-  type: 'transfer';
-  fromAccount: string;
-  toAccount: string;
-  amountFen: number;
-  channel: string;
-  payerPhone?: string;
-  bank?: string;
-}
-export interface WireAccountOpen extends WireBase {
-  type: 'account_open';
-  bank: string;
-  branch: string;
-  holderId: string;
-  holderPhone: string;
-  account: string;
-}
-export interface WireSimOpen extends WireBase {
-  type: 'sim_open';
-  operator: string;
-  outlet: string;
-  holderId: string;
-  msisdn: string;
-}
+/**
+ * Events as the simulator writes them: the wire format of docs/events.schema.json, one object per line. The
+ * shapes are the domain's events (src/domain/event.ts) as they travel: `ts` ISO-8601 UTC in whole seconds, no
+ * `sender` (the file or the token is the sender), and a transfer's `payerPhone` / `bank` left out when unknown.
+ */
+type Wire<E extends ScreeningEvent> = Omit<E, 'ts' | 'sender' | 'payerPhone' | 'bank'> & { ts: string } & (E extends TransferEvent ? { payerPhone?: string; bank?: string } : unknown);
 
-export type WireEvent = WireCall | WireSms | WireWeb | WireApp | WireTransfer | WireAccountOpen | WireSimOpen;
+/** One wire event of each type, distributed over the domain's union. */
+export type WireEvent = ScreeningEvent extends infer E ? (E extends ScreeningEvent ? Wire<E> : never) : never;
