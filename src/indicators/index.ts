@@ -6,4 +6,5 @@ export { IMPORT_FORMATS, isImportFormat, type ImportFormat } from './import/reco
 export { normalize, canonical, candidateKinds, canonicalizeUrl, describePhone, normalizeBankCard } from './normalize/index.js';
 export type { NormalizeResult } from './normalize/index.js';
 export { normalizeAllowValue } from './allowlist.js';
+export { urlHostname } from './match/url-host.js';
 export { phoneSegments, mobileRegionId, type PhoneSegments } from './normalize/phone-segments.js';

@@ -2,7 +2,7 @@ import type { AppEvent, CallEvent, SmsEvent, TransferEvent, WebEvent } from '../
 import type { FraudType } from '../domain/fraud-type.js';
 import type { IndicatorKind } from '../domain/indicator.js';
 import { maskAccount } from '../domain/mask.js';
-import type { CheckResult, CheckService } from '../indicators/index.js';
+import { urlHostname, type CheckResult, type CheckService } from '../indicators/index.js';
 import type { PersonState } from './person-state.js';
 import { hash32 } from './person-state.js';
 import type { Rulebook } from './rulebook.js';
@@ -58,7 +58,7 @@ export class SignalDetector {
     if (sender) out.push(fromHit('sms_indicator', sender, () => `收到涉诈号码 ${e.from} 的短信（${sender.reason}）`));
     const reading = this.text.read(e.text, rb.textThreshold);
     for (const found of reading.indicators) {
-      if (found.kind === 'url' || found.kind === 'domain') state.recordSmsLink([hash32(hostOf(found.canonical)), e.ts, reading.type, reading.score]);
+      if (found.kind === 'url' || found.kind === 'domain') state.recordSmsLink([hash32(urlHostname(found.canonical)), e.ts, reading.type, reading.score]);
       const hit = this.indicator(found.canonical, found.kind);
       if (hit && hit.verdict !== 'allow') out.push(fromHit('sms_indicator', hit, () => `短信含涉诈${found.kind === 'phone' ? '号码' : '链接或账号'} ${found.raw}（${hit.reason}）`));
     }
@@ -70,11 +70,11 @@ export class SignalDetector {
   }
 
   web(e: WebEvent, state: PersonState): Signal[] {
-    const hit = this.indicator(e.url, 'url');
-    if (hit?.verdict === 'allow') return [];
+    const result = this.checker.check(e.url, 'url');
+    if (result.verdict === 'allow') return [];
     const out: Signal[] = [];
-    if (hit) out.push(fromHit('web_indicator', hit, () => `访问涉诈网址 ${e.url}（${hit.reason}）`));
-    const link = state.smsLinkTo(hash32(hostOf(e.url.replace(SCHEME, ''))), e.ts - SMS_LINK_MS);
+    if (result.verdict !== 'unknown') out.push(fromHit('web_indicator', result, () => `访问涉诈网址 ${e.url}（${result.reason}）`));
+    const link = result.canonical === null ? undefined : state.smsLinkTo(hash32(urlHostname(result.canonical)), e.ts - SMS_LINK_MS);
     if (link) {
       const [, , type, score] = link;
       out.push({ name: 'web_sms_link', types: [type], strength: 0.4 + 0.6 * score, detail: () => `打开短信中的链接 ${e.url}（该短信疑似诈骗 ${Math.round(score * 100)}%）` });
@@ -130,24 +130,10 @@ export class SignalDetector {
 }
 
 const VIRTUAL = /^\+861(62|65|67|70|71)/;
-const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** After a long call with a new domestic number, how long a remote app installed or a screen shared still counts. */
 const STRANGER_CALL_AFTER_MS = 10 * 60_000;
 /** How long a link in an SMS is remembered for the visit that follows it. */
 const SMS_LINK_MS = 86_400_000;
-
-/** Lower-case host of a canonical URL (`host[:port]/path`) or domain; a cheap read, not a canonicalisation. */
-function hostOf(value: string): string {
-  let end = value.length;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === 0x2f || c === 0x3a || c === 0x3f || c === 0x23) {
-      end = i;
-      break;
-    }
-  }
-  return value.slice(0, end).toLowerCase();
-}
 
 /** Mobile virtual-operator segments 162/165/167/170/171 (the same as the phone normaliser's `virtual`). */
 export function isVirtualSegment(e164: string): boolean {

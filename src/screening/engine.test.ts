@@ -113,6 +113,16 @@ describe('screening engine', () => {
     assert.ok(warnings[0].evidence.some((x) => x.signal === 'sms_indicator'));
   });
 
+  it('counts a visit to a fresh site whose link came in a scam SMS', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 's1', type: 'sms', ts: iso(T0), from: '170 1234 0000', to: VICTIM, text: '【普惠金融】您有一笔20万元低息贷款额度待领取，无抵押当天放款，需先缴纳保证金，点击 https://Dai-Kuan88.top/apply 申请' },
+      { id: 'w1', type: 'web', ts: iso(T0 + 20 * MIN), subscriber: VICTIM, url: 'HTTPS://dai-kuan88.TOP:443/apply?id=3' },
+    ]);
+    assert.equal(warnings.length, 1);
+    assert.ok(warnings[0].evidence.some((x) => x.signal === 'web_sms_link' && x.eventId === 'w1'), 'the same host however the URL is written');
+  });
+
   it('survives a snapshot round trip: a restored engine upgrades the open warning instead of raising another', () => {
     const first = newEngine(catalog);
     const before = run(first, [{ id: 'c1', type: 'call', ts: iso(T0), from: '+852 9558 8123', to: VICTIM, durationSec: 1500 }]);
