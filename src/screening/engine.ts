@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ScreeningEvent, TransferEvent } from '../domain/event.js';
+import type { AccountOpenEvent, ScreeningEvent, SimOpenEvent, TransferEvent } from '../domain/event.js';
 import type { FraudType } from '../domain/fraud-type.js';
 import type { Warning, WarningChange, WarningLevel } from '../domain/warning.js';
 import { normalizeBankCard, type CheckService } from '../indicators/index.js';
@@ -62,35 +62,30 @@ export class ScreeningEngine {
   /** Screens one event; returns the warnings it raised or upgraded. */
   process(e: ScreeningEvent): WarningChange[] {
     if (++this.processed % EXPIRE_EVERY === 0) this.people.expire(e.ts - this.rulebook.horizonMs);
+    if (e.type === 'account_open') {
+      this.link(e.account, e.holderPhone);
+      return [];
+    }
+    // Supply-side evidence (card and SIM issuance) belongs to the cut-the-supply flow, not to a person at risk.
+    if (e.type === 'sim_open') return [];
+    const person = e.type === 'transfer' ? this.payerOf(e) : personKey(e);
+    const state = this.people.touch(person, e.ts);
+    return this.conclude(state, this.signals(e, person, state), e);
+  }
+
+  private signals(e: Exclude<ScreeningEvent, AccountOpenEvent | SimOpenEvent>, person: string, state: PersonState): Signal[] {
     const rb = this.rulebook;
     switch (e.type) {
-      case 'call': {
-        const person = callPerson(e.from, e.to);
-        const state = this.people.touch(person, e.ts);
-        return this.conclude(state, this.detector.call(e, person, state, rb), e, null);
-      }
-      case 'sms': {
-        const state = this.people.touch(e.to, e.ts);
-        return this.conclude(state, this.detector.sms(e, state, rb), e, null);
-      }
-      case 'web': {
-        const state = this.people.touch(e.subscriber, e.ts);
-        return this.conclude(state, this.detector.web(e, state), e, null);
-      }
-      case 'app': {
-        const state = this.people.touch(e.subscriber, e.ts);
-        return this.conclude(state, this.detector.app(e, state, rb), e, null);
-      }
-      case 'transfer': {
-        const state = this.people.touch(this.payerOf(e), e.ts);
-        return this.conclude(state, this.detector.transfer(e, state, rb), e, e);
-      }
-      case 'account_open':
-        this.link(e.account, e.holderPhone);
-        return [];
-      case 'sim_open':
-        // Supply-side evidence (card and SIM issuance) belongs to the cut-the-supply flow, not to a person at risk.
-        return [];
+      case 'call':
+        return this.detector.call(e, person, state, rb);
+      case 'sms':
+        return this.detector.sms(e, state, rb);
+      case 'web':
+        return this.detector.web(e, state);
+      case 'app':
+        return this.detector.app(e, state, rb);
+      case 'transfer':
+        return this.detector.transfer(e, state, rb);
     }
   }
 
@@ -109,13 +104,13 @@ export class ScreeningEngine {
     this.accounts.set(account, phone);
   }
 
-  private conclude(state: PersonState, signals: Signal[], e: ScreeningEvent, transfer: TransferEvent | null): WarningChange[] {
+  private conclude(state: PersonState, signals: Signal[], e: ScreeningEvent): WarningChange[] {
     if (signals.length === 0) return [];
     const rb = this.rulebook;
     const changes: WarningChange[] = [];
-    if (transfer) {
+    if (e.type === 'transfer') {
       const flagged = signals.find((s) => s.name === 'transfer_indicator');
-      if (flagged) changes.push({ change: 'raised', warning: fundWarning(state.key, transfer, flagged) });
+      if (flagged) changes.push({ change: 'raised', warning: fundWarning(state.key, e, flagged) });
     }
     // Someone known only by an account cannot be phoned or visited: the fund warning goes to the bank instead.
     if (state.key.startsWith('account:')) return changes;
@@ -200,7 +195,7 @@ function isChineseMobile(e164: string): boolean {
  * The person at risk in a call is the callee, unless only the caller is a Chinese mobile (a person calling a
  * service, fixed or overseas number: calling a scammer back). Pure, so that the transport can partition by it.
  */
-export function callPerson(from: string, to: string): string {
+function callPerson(from: string, to: string): string {
   return !isChineseMobile(to) && isChineseMobile(from) ? from : to;
 }
 

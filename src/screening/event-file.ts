@@ -20,9 +20,11 @@ export async function* readEventFile(file: string, sender: string, batchSize = 5
   const n = fs.readSync(fd, head, 0, 64, 0);
   fs.closeSync(fd);
   if (head.subarray(0, n).toString('utf8').trimStart().startsWith('[')) {
-    const { events, problems } = readEventBatch(fs.readFileSync(file, 'utf8'), sender);
+    const text = fs.readFileSync(file, 'utf8');
+    const { events, problems } = readEventBatch(text, sender);
+    const bytes = Buffer.byteLength(text);
     for (let i = 0; i < Math.max(events.length, 1); i += batchSize) {
-      yield { events: events.slice(i, i + batchSize), problems: i === 0 ? problems : [], bytes: fs.statSync(file).size };
+      yield { events: events.slice(i, i + batchSize), problems: i === 0 ? problems : [], bytes };
     }
     return;
   }
