@@ -36,7 +36,9 @@ export function screeningCommands(program: Command): void {
           existing(file);
           const url = opts.url ?? `http://127.0.0.1:${rt.config.PORT}`;
           const total = (await serverAnswers(url)) ? await ingestOverHttp(rt, file, url, opts.token) : await ingestDirectly(rt, file, opts.sender ?? `file:${path.basename(file)}`);
-          console.log(`ingested ${file}: ${total.accepted} screened, ${total.duplicates} already seen, ${total.rejected} rejected, ${total.warnings ?? 'queued:'} warnings raised or upgraded`);
+          const warnings = total.warnings === null ? 'warnings follow as the screening workers take the events' : `${total.warnings} warnings raised or upgraded`;
+          const done = total.warnings === null ? 'queued' : 'screened';
+          console.log(`ingested ${file}: ${total.accepted} ${done}, ${total.duplicates} already seen, ${total.rejected} rejected; ${warnings}`);
           if (total.rejected > 0) process.exitCode = 1;
         }),
       ),
