@@ -37,8 +37,9 @@ function field(o: Raw, name: string): unknown {
   return v;
 }
 
+/** A string field; with `min` 0 an empty string is a value (an SMS without text), not a missing field. */
 function text(o: Raw, name: string, max: number, min = 1): string {
-  const v = field(o, name);
+  const v = min === 0 && o[name] === '' ? '' : field(o, name);
   if (typeof v !== 'string') throw new Reject(name, 'INVALID_FIELD', `${name} must be a string`);
   if (v.length < min || v.length > max) throw new Reject(name, 'INVALID_FIELD', `${name} must be ${min}–${max} characters`);
   return v;

@@ -79,9 +79,10 @@ for (const engine of testEngines()) {
         JSON.stringify({ id: 'x6', type: 'app', ts: iso(T0), subscriber: VICTIM, app: 'x', action: 'uninstall' }),
         '',
         JSON.stringify(episode[1]),
+        JSON.stringify({ id: 's0', type: 'sms', ts: iso(T0), from: '10086', to: VICTIM, text: '' }),
       ].join('\n');
       const { events, problems } = readEventBatch(body, 'partner:test');
-      assert.deepEqual(events.map((e) => e.id), ['c1', 'a1']);
+      assert.deepEqual(events.map((e) => e.id), ['c1', 'a1', 's0'], 'an SMS without text is an event, as the schema says');
       assert.deepEqual(
         problems.map((p) => [p.at, p.id, p.field, p.code]),
         [
