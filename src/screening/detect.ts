@@ -3,6 +3,7 @@ import type { FraudType } from '../domain/fraud-type.js';
 import type { IndicatorKind } from '../domain/indicator.js';
 import { maskAccount } from '../domain/mask.js';
 import { urlHostname, type CheckResult, type CheckService } from '../indicators/index.js';
+import type { HostVisits } from './host-visits.js';
 import type { PersonState } from './person-state.js';
 import { hash32 } from './person-state.js';
 import type { Rulebook } from './rulebook.js';
@@ -19,6 +20,7 @@ export class SignalDetector {
   constructor(
     private readonly checker: CheckService,
     private readonly text: TextReader,
+    private readonly hosts: HostVisits,
   ) {}
 
   call(e: CallEvent, person: string, state: PersonState, rb: Rulebook): Signal[] {
@@ -63,22 +65,32 @@ export class SignalDetector {
       if (hit && hit.verdict !== 'allow') out.push(fromHit('sms_indicator', hit, () => `短信含涉诈${found.kind === 'phone' ? '号码' : '链接或账号'} ${found.raw}（${hit.reason}）`));
     }
     if (reading.fraud) {
+      if (reading.typeScore >= TYPED_SMS) state.fraudSms = [e.ts, reading.type, reading.score];
       const phrases = reading.reasons.length ? `：${reading.reasons.join('、')}` : '';
       out.push({ name: 'sms_fraud_text', types: [reading.type], strength: reading.score, detail: () => `短信内容疑似诈骗（${Math.round(reading.score * 100)}%）${phrases}` });
     }
     return out;
   }
 
-  web(e: WebEvent, state: PersonState): Signal[] {
+  web(e: WebEvent, state: PersonState, rb: Rulebook): Signal[] {
     const result = this.checker.check(e.url, 'url');
     if (result.verdict === 'allow') return [];
     const out: Signal[] = [];
     if (result.verdict !== 'unknown') out.push(fromHit('web_indicator', result, () => `访问涉诈网址 ${e.url}（${result.reason}）`));
-    const link = result.canonical === null ? undefined : state.smsLinkTo(hash32(urlHostname(result.canonical)), e.ts - SMS_LINK_MS);
-    if (link) {
-      const [, , type, score] = link;
-      out.push({ name: 'web_sms_link', types: [type], strength: 0.4 + 0.6 * score, detail: () => `打开短信中的链接 ${e.url}（该短信疑似诈骗 ${Math.round(score * 100)}%）` });
+    if (result.canonical !== null) {
+      const host = hash32(urlHostname(result.canonical));
+      const wellKnown = this.hosts.visit(host) >= rb.popularHostVisits;
+      const link = state.smsLinkTo(host, e.ts - SMS_LINK_MS);
+      const sms = state.fraudSms;
+      if (link) {
+        const [, , type, score] = link;
+        out.push({ name: 'web_sms_link', types: [type], strength: 0.4 + 0.6 * score, detail: () => `打开短信中的链接 ${e.url}（该短信疑似诈骗 ${Math.round(score * 100)}%）` });
+      } else if (sms && !wellKnown && result.verdict === 'unknown' && sms[0] >= e.ts - SMS_LINK_MS) {
+        const [, type, score] = sms;
+        out.push({ name: 'web_after_fraud_sms', types: [type], strength: 0.3 + 0.5 * score, detail: () => `收到疑似诈骗短信（${Math.round(score * 100)}%）后访问少见网站 ${e.url}` });
+      }
     }
+    if (out.length) state.riskyWeb = [e.ts, out.flatMap((sig) => sig.types)];
     return out;
   }
 
@@ -86,6 +98,10 @@ export class SignalDetector {
     const out: Signal[] = [];
     const hit = this.indicator(e.app.includes('.') && !/\s/.test(e.app) ? e.app : `name:${e.app}`, 'app');
     if (hit && hit.verdict !== 'allow') out.push(fromHit('app_indicator', hit, () => `安装或打开涉诈应用 ${e.app}（${hit.reason}）`));
+    const web = state.riskyWeb;
+    if (!hit && e.action === 'install' && web && e.ts - web[0] <= APP_AFTER_WEB_MS) {
+      out.push({ name: 'app_after_risky_web', types: web[1], strength: 0.8, detail: () => `访问可疑网站后安装来历不明的应用 ${e.app}` });
+    }
     // Screen sharing and meeting apps are daily work; only during or soon after a risky call are they a sign.
     const afterRiskyCall = e.ts <= state.riskyCallEnd + rb.afterCallWindowMs;
     const onStrangerCall = e.ts <= state.strangerCallEnd + STRANGER_CALL_AFTER_MS;
@@ -132,6 +148,13 @@ export class SignalDetector {
 const VIRTUAL = /^\+861(62|65|67|70|71)/;
 /** After a long call with a new domestic number, how long a remote app installed or a screen shared still counts. */
 const STRANGER_CALL_AFTER_MS = 10 * 60_000;
+/**
+ * How sure the model must be of an SMS's fraud type for the sites visited after it to count against that type: a
+ * verification code that merely says "tell no one" reads as fraud of no type in particular.
+ */
+const TYPED_SMS = 0.3;
+/** How long after a visit to a suspect site an unknown app installed reads as downloaded from it. */
+const APP_AFTER_WEB_MS = 3_600_000;
 /** How long a link in an SMS is remembered for the visit that follows it. */
 const SMS_LINK_MS = 86_400_000;
 

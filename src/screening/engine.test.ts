@@ -123,6 +123,40 @@ describe('screening engine', () => {
     assert.ok(warnings[0].evidence.some((x) => x.signal === 'web_sms_link' && x.eventId === 'w1'), 'the same host however the URL is written');
   });
 
+  it('counts a little-known site visited after a typed scam SMS, and an app installed from it; not a site half the city visits', () => {
+    const sms = '【兼职招募】在家动动手指，点赞关注就能日结200-500元，宝妈学生均可，名额有限，加QQ3755568544领取任务';
+    const episode = (host: string) => [
+      { id: 's1', type: 'sms', ts: iso(T0), from: '+86 10690 0000 1234', to: VICTIM, text: sms },
+      { id: 'w1', type: 'web', ts: iso(T0 + 40 * MIN), subscriber: VICTIM, url: `https://${host}/download.html` },
+      { id: 'a1', type: 'app', ts: iso(T0 + 45 * MIN), subscriber: VICTIM, app: 'com.renwu.hb', action: 'install' },
+    ];
+    const engine = newEngine(catalog);
+    const [w] = run(engine, episode('renwu-qpz.icu'));
+    assert.equal(w?.fraudType, 'task_rebate');
+    assert.deepEqual(w.evidence.map((x) => x.signal), ['sms_fraud_text', 'web_after_fraud_sms', 'app_after_risky_web']);
+
+    const city = newEngine(catalog);
+    const visits = Array.from({ length: 100 }, (_, i) => ({ id: `v${i}`, type: 'web', ts: iso(T0 - 60 * MIN + i), subscriber: `139 0000 ${String(1000 + i)}`, url: 'https://www.popular-portal.com/' }));
+    run(city, visits);
+    const quiet = run(city, episode('www.popular-portal.com'));
+    assert.ok(quiet.every((x) => !x.evidence.some((e) => e.signal === 'web_after_fraud_sms' || e.signal === 'app_after_risky_web')), 'a well-known site proves nothing');
+
+    const restored = newEngine(catalog);
+    restored.restore(JSON.parse(JSON.stringify(city.snapshot())));
+    const again = run(restored, episode('www.popular-portal.com').map((e) => ({ ...e, id: `${e.id}b`, subscriber: e.subscriber && '137 0000 0001', to: e.to && '137 0000 0001' })));
+    assert.ok(again.every((x) => !x.evidence.some((e) => e.signal === 'web_after_fraud_sms')), 'host counts survive a checkpoint');
+  });
+
+  it('does not tie a site to an SMS whose fraud type the model is unsure of (a verification code that says "tell no one")', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 's1', type: 'sms', ts: iso(T0), from: '+86 10690 0000 1234', to: VICTIM, text: '【闲鱼】验证码：482913。您正在进行身份验证，打死也不要告诉别人哦！' },
+      { id: 'w1', type: 'web', ts: iso(T0 + 10 * MIN), subscriber: VICTIM, url: 'https://fenhe-jiaju88.top/' },
+      { id: 't1', type: 'transfer', ts: iso(T0 + 30 * MIN), fromAccount: '6217 0000 1000 2345 678', toAccount: '6230 5800 0012 3456 789', amountFen: 59_900, channel: 'mobile_banking', payerPhone: VICTIM },
+    ]);
+    assert.ok(warnings.every((x) => !x.evidence.some((e) => e.signal === 'web_after_fraud_sms')));
+  });
+
   it('survives a snapshot round trip: a restored engine upgrades the open warning instead of raising another', () => {
     const first = newEngine(catalog);
     const before = run(first, [{ id: 'c1', type: 'call', ts: iso(T0), from: '+852 9558 8123', to: VICTIM, durationSec: 1500 }]);

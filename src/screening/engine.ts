@@ -4,6 +4,7 @@ import type { FraudType } from '../domain/fraud-type.js';
 import type { Warning, WarningChange, WarningLevel } from '../domain/warning.js';
 import { normalizeBankCard, type CheckService } from '../indicators/index.js';
 import { SignalDetector } from './detect.js';
+import { HostVisits } from './host-visits.js';
 import { advanceEpisodes, pruneEpisodes, strongestEpisode } from './episodes.js';
 import { PersonState, PersonTable, type Episode } from './person-state.js';
 import type { Rulebook } from './rulebook.js';
@@ -24,6 +25,8 @@ export interface EngineSnapshot {
   version: 1;
   people: ReturnType<PersonState['toJSON']>[];
   accounts: [string, string][];
+  /** Visits per web host (absent in checkpoints written before hosts were counted). */
+  hosts?: [number, number][];
 }
 
 const ACTIONS: Record<WarningLevel, string> = {
@@ -41,6 +44,7 @@ const EXPIRE_EVERY = 1 << 20;
 export class ScreeningEngine {
   readonly people: PersonTable;
   private readonly accounts = new Map<string, string>();
+  private readonly hosts = new HostVisits();
   private readonly detector: SignalDetector;
   private processed = 0;
 
@@ -51,7 +55,7 @@ export class ScreeningEngine {
     private readonly options: EngineOptions = DEFAULT_ENGINE_OPTIONS,
   ) {
     this.people = new PersonTable(options.maxPeople);
-    this.detector = new SignalDetector(checker, text);
+    this.detector = new SignalDetector(checker, text, this.hosts);
   }
 
   /** Swaps the rule book (a reload); episodes of typologies that are gone are dropped as people are seen. */
@@ -81,7 +85,7 @@ export class ScreeningEngine {
       case 'sms':
         return this.detector.sms(e, state, rb);
       case 'web':
-        return this.detector.web(e, state);
+        return this.detector.web(e, state, rb);
       case 'app':
         return this.detector.app(e, state, rb);
       case 'transfer':
@@ -177,6 +181,7 @@ export class ScreeningEngine {
       version: 1,
       people: Array.from(this.people.values(), (p) => p.toJSON()),
       accounts: Array.from(this.accounts),
+      hosts: this.hosts.toJSON(),
     };
   }
 
@@ -184,6 +189,7 @@ export class ScreeningEngine {
   restore(snapshot: EngineSnapshot): void {
     for (const p of snapshot.people) this.people.restore(PersonState.fromJSON(p as Parameters<typeof PersonState.fromJSON>[0]));
     for (const [account, phone] of snapshot.accounts) this.accounts.set(account, phone);
+    this.hosts.restore(snapshot.hosts ?? []);
   }
 }
 

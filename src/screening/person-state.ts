@@ -80,6 +80,10 @@ export class PersonState {
   strangerCallEnd = Number.NEGATIVE_INFINITY;
   /** Hosts of the links in the latest SMS, newest last. */
   smsLinks = NO_LINKS;
+  /** The latest SMS the text model read as fraud: [time, its model type, its score]. */
+  fraudSms: [number, FraudType, number] | null = null;
+  /** The latest visit that raised a web signal: [time, the fraud types it spoke for]. */
+  riskyWeb: [number, readonly FraudType[]] | null = null;
   /** At most one per typology; replaced as a whole when pruned. */
   episodes = NO_EPISODES;
   /** The open warning, upgraded while the person's episodes progress. */
@@ -145,6 +149,8 @@ export class PersonState {
       riskyCallEnd: Number.isFinite(this.riskyCallEnd) ? this.riskyCallEnd : null,
       strangerCallEnd: Number.isFinite(this.strangerCallEnd) ? this.strangerCallEnd : null,
       smsLinks: this.smsLinks,
+      fraudSms: this.fraudSms,
+      riskyWeb: this.riskyWeb,
       episodes: this.episodes,
       warning: this.warning,
     };
@@ -164,6 +170,8 @@ export class PersonState {
     s.strangerCallEnd = (o.strangerCallEnd as number | null | undefined) ?? Number.NEGATIVE_INFINITY;
     const links = (o.smsLinks as SmsLink[] | undefined) ?? [];
     if (links.length) s.smsLinks = links;
+    s.fraudSms = (o.fraudSms as PersonState['fraudSms'] | undefined) ?? null;
+    s.riskyWeb = (o.riskyWeb as PersonState['riskyWeb'] | undefined) ?? null;
     const episodes = o.episodes as Episode[];
     if (episodes.length) s.episodes = episodes;
     s.warning = o.warning as Warning | null;

@@ -31,6 +31,8 @@ const fileSchema = z.object({
     /** A warning stays open (and is upgraded, not raised again) this long after its last change. */
     warningMerge: duration,
     textThreshold: z.number().min(0).max(1).nullable(),
+    /** A host visited this often in the stream is a well-known site: a visit to it after a scam SMS means nothing. */
+    popularHostVisits: z.number().int().positive(),
   }),
   remoteApps: z.array(z.string().min(1)).min(1),
   levels: z.object({ '3': z.number(), '2': z.number(), '1': z.number() }),
@@ -104,6 +106,7 @@ export interface Rulebook {
   nightTo: number;
   warningMergeMs: number;
   textThreshold: number | undefined;
+  popularHostVisits: number;
   /** Lower-cased package and display names. */
   remoteApps: Set<string>;
   /** Score at or above which each level is raised (level 1 the highest bar). */
@@ -176,6 +179,7 @@ export function compileRulebook(input: unknown): Rulebook {
     nightTo: settings.nightHours[1],
     warningMergeMs: parseDuration(settings.warningMerge),
     textThreshold: settings.textThreshold ?? undefined,
+    popularHostVisits: settings.popularHostVisits,
     remoteApps: new Set(file.remoteApps.map((a) => a.toLowerCase())),
     levelScores: { 1: file.levels['1'], 2: file.levels['2'], 3: file.levels['3'] },
     typologies,

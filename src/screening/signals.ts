@@ -17,7 +17,14 @@ export const SIGNAL_NAMES = [
   'web_indicator',
   /** A visit to a site whose link came in a recent SMS (not from an allow-listed sender); typed by that SMS's model type. */
   'web_sms_link',
+  /**
+   * A visit to a little-known, unflagged site within a day of an SMS the text model read as fraud (when it is not
+   * the SMS's own link: scam texts and the sites they lead to change hosts); typed by that SMS's model type.
+   */
+  'web_after_fraud_sms',
   'app_indicator',
+  /** An unknown app installed soon after a visit that raised a web signal: side-loaded from the scam site; typed by that visit. */
+  'app_after_risky_web',
   /** An overseas caller dressed as a domestic service number (+95588, +852 95588 …). */
   'call_spoofed_service',
   'call_overseas',

@@ -6,6 +6,8 @@ export interface TextReading {
   fraud: boolean;
   score: number;
   type: FraudType;
+  /** The model's probability for `type`. */
+  typeScore: number;
   /** The phrases that pushed the score, for the warning's evidence. */
   reasons: string[];
   indicators: ExtractedIndicator[];
@@ -58,7 +60,7 @@ export class TextReader {
     const masked = text.replace(DIGIT_RUNS, '0');
     const reading = this.model.get(threshold === undefined ? masked : `${threshold}\u0000${masked}`, () => {
       const c = classifyText(text, threshold === undefined ? {} : { threshold });
-      return { fraud: c.fraud, score: c.score, type: c.type ?? 'other', reasons: c.reasons.slice(0, 4).map((r) => r.phrase) };
+      return { fraud: c.fraud, score: c.score, type: c.type ?? 'other', typeScore: c.typeScore, reasons: c.reasons.slice(0, 4).map((r) => r.phrase) };
     });
     const indicators = MAY_HOLD_INDICATORS.test(text) ? this.found.get(text, () => extractIndicators(text)) : [];
     return { ...reading, indicators };

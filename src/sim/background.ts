@@ -1,6 +1,6 @@
 import {
   AD_LINKS, AD_TEXTS, BANK_CREDIT_TEXTS, BANK_DEBIT_TEXTS, BANK_NOTICE_TEXTS, CARRIERS, CODE_BRANDS, CODE_TEXTS,
-  COURIER_LINES, DAILY_APPS, DELIVERY_TEXTS, GAME_APPS, INSTALLABLE_APPS, MEETING_APPS, PLACES, REMOTE_APPS, SHOPS, SITES,
+  COURIER_LINES, DAILY_APPS, DELIVERY_TEXTS, GAME_APPS, INSTALLABLE_APPS, MEETING_APPS, PLACES, REMOTE_APPS, SHOPS, SITES, smallSiteHost,
   type AppRef,
 } from './catalog.js';
 import { fill, yuan, type SimContext } from './context.js';
@@ -14,6 +14,10 @@ const DAY_CUM = cumulative([0.3, 0.15, 0.08, 0.05, 0.05, 0.2, 0.8, 2.5, 5, 7, 8,
 const OWL_CUM = cumulative([4, 3, 2, 1, 0.3, 0.2, 0.3, 1, 3, 5, 6, 6, 6, 5, 5, 6, 6, 6, 7, 8, 8, 8, 7, 6]);
 const WORK_CUM = cumulative([0, 0, 0, 0, 0, 0, 0, 0.3, 2, 8, 9, 8, 3, 3, 8, 9, 8, 6, 1.5, 0.5, 0.2, 0.1, 0, 0]);
 const NIGHT_CUM = cumulative([6, 4, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5, 3, 6]);
+
+/** The share of page views that go to the long tail of little-known sites, and the pages seen there. */
+const SMALL_SITE_SHARE = 0.15;
+const SMALL_SITE_PATHS = ['/', '/', '/index.html', '/about.html', '/news/', '/products/', '/contact.html', '/m/'];
 
 /** Seconds into the day, drawn from an hourly profile. */
 function secondOfDay(rng: Rng, cum: Float64Array): number {
@@ -33,6 +37,8 @@ interface Extras {
   companies: Array<{ account: string; bank: string; payday: number }>;
   /** Monthly rent per renter, fen. */
   rent: Int32Array;
+  /** The long tail of little-known sites, drawn by a Zipf law (a few are busy, most see a visitor a week). */
+  smallSites: { hosts: string[]; cum: Float64Array };
 }
 
 /** Background life: calls, messages, web visits, apps and payments of every resident, day by day. */
@@ -63,6 +69,10 @@ export class Background {
         return { account: cards.card(rng, bank), bank, payday: rng.pick([5, 8, 10, 10, 15, 15, 20, 25]) };
       }),
       rent: Int32Array.from(ctx.roster.people, () => rng.int(8, 45) * 10000),
+      smallSites: (() => {
+        const hosts = list(count(20, 50), () => smallSiteHost(rng));
+        return { hosts, cum: cumulative(hosts.map((_, i) => 1 / (i + 1))) };
+      })(),
     };
   }
 
@@ -193,8 +203,13 @@ export class Background {
       let ts = at(profile);
       const pages = rng.int(1, 3);
       for (let k = 0; k < pages; k++) {
-        const [host, pathOf] = rng.pick(SITES);
-        buf.add(ts, 'web', p.operator, webBody(p.phone, `https://${host}${pathOf(rng.u32(), rng.letters(24, '0123456789abcdef'))}`));
+        if (rng.chance(SMALL_SITE_SHARE)) {
+          const { hosts, cum } = this.extras.smallSites;
+          buf.add(ts, 'web', p.operator, webBody(p.phone, `${rng.chance(0.6) ? 'https' : 'http'}://${hosts[rng.weighted(cum)]}${rng.pick(SMALL_SITE_PATHS)}`));
+        } else {
+          const [host, pathOf] = rng.pick(SITES);
+          buf.add(ts, 'web', p.operator, webBody(p.phone, `https://${host}${pathOf(rng.u32(), rng.letters(24, '0123456789abcdef'))}`));
+        }
         ts += rng.int(10, 400) * 1000;
       }
     }

@@ -2,6 +2,7 @@
  * What ordinary life looks like on a phone in a Chinese city: the senders, texts, sites and apps of background
  * activity. Texts are written for the simulator (no dataset copies); slots in braces are filled per message.
  */
+import type { Rng } from './rng.js';
 
 /** [package, display name] */
 export type AppRef = readonly [string, string];
@@ -101,6 +102,28 @@ export const SITES: ReadonlyArray<readonly [string, (n: number, hex: string) => 
   ['www.chsi.com.cn', () => '/'],
   ['zwfw.shanxi.gov.cn', () => '/'],
 ];
+
+/**
+ * The long tail of the web: small local businesses, clubs, blogs and shops, a few thousand per city, each visited
+ * by a handful of people, on the same cheap top-level domains scam sites use. A rule that distrusts any little-known
+ * site raises false alarms on these.
+ */
+const SMALL_SITE_WORDS = [
+  'jinyang', 'bingzhou', 'fenhe', 'jinci', 'longcheng', 'huayuan', 'jiaju', 'meishi', 'xiaochi', 'mianguan', 'lvyou',
+  'peixun', 'jiaoyu', 'zhuangxiu', 'fangchan', 'qiche', 'chongwu', 'sheying', 'yiliao', 'kouqiang', 'yaofang', 'kuaidi',
+  'shuma', 'fuzhuang', 'xiehui', 'luntan', 'bbs', 'blog', 'studio', 'lawfirm', 'jianshen', 'yujia', 'huahui', 'chaye',
+  'laocu', 'fenjiu', 'tejia', 'youhui', 'licai', 'baoxian', 'jiazheng', 'banjia', 'weixiu', 'kaisuo', 'shangmen',
+  'ershou', 'youxi', 'dianjing', 'shufa', 'gangqin', 'wudao', 'yingyu', 'kaoyan', 'gongkao', 'zhaopin', 'jianzhi',
+];
+const SMALL_SITE_TLDS = ['com', 'com', 'com', 'cn', 'cn', 'com.cn', 'net', 'top', 'xyz', 'vip', 'cc', 'shop', 'site', 'club', 'icu'];
+
+/** A small site's host name, e.g. `fenhe-jiaju88.com`, `kaoyan-iqa.top`. */
+export function smallSiteHost(rng: Rng): string {
+  const word = rng.pick(SMALL_SITE_WORDS);
+  const second = rng.chance(0.5) ? `-${rng.pick(SMALL_SITE_WORDS)}` : '';
+  const tail = rng.chance(0.5) ? String(rng.int(1, 999)) : `-${rng.letters(3)}`;
+  return `${rng.chance(0.3) ? 'www.' : ''}${word}${second}${tail}.${rng.pick(SMALL_SITE_TLDS)}`;
+}
 
 const SEARCHES = [
   '天气预报', '太原到北京高铁', '小店区 周末 亲子', '感冒吃什么药', '手机流量怎么查', '个税 专项附加扣除', '二手车 评估',

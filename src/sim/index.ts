@@ -119,6 +119,9 @@ const iso = (ts: number): string => new Date(ts).toISOString().replace('.000Z', 
 function buildTruth(ctx: SimContext, opts: SimulatedCity['options'], campaigns: CampaignPlan, supply: Supply, events: number): Truth {
   const attempts = campaigns.attempts.map((a) => attemptTruth(ctx, a));
   const victims = new Set(attempts.map((a) => a.victim.phone));
+  const muleHolders = new Set<string>();
+  for (const g of campaigns.gangs) for (const m of [...g.tier1, ...g.tier2, ...g.tier3]) if (m.phone !== null && !victims.has(m.phone)) muleHolders.add(m.phone);
+  const residentMules = ctx.roster.people.filter((p) => muleHolders.has(p.phone)).length;
   const mark = (list: Planned[]): string[] => list.map((e) => e.id).filter((id) => id !== '');
   const used = (pred: (g: CampaignPlan['gangs'][number]) => boolean) => campaigns.gangs.filter(pred).map((g) => g.id);
   return {
@@ -129,7 +132,8 @@ function buildTruth(ctx: SimContext, opts: SimulatedCity['options'], campaigns: 
     end: iso(ctx.end),
     days: opts.days,
     people: opts.people,
-    normalPeople: opts.people - victims.size,
+    normalPeople: opts.people - victims.size - residentMules,
+    muleHolders: [...muleHolders].sort(),
     graceMinutes: opts.graceMinutes,
     events,
     attempts,

@@ -10,8 +10,14 @@ export interface Truth {
   end: string;
   days: number;
   people: number;
-  /** People who are the victim of no attempt: the denominator of the false-warning rate. */
+  /** Residents who are neither the victim of an attempt nor a mule holder: the denominator of the false-warning rate. */
   normalPeople: number;
+  /**
+   * Phones (E.164) of the gangs' mule-account holders that their banks report with transfers: card sellers and
+   * launderers, most from other cities. A warning about one is a lead for cutting the supply, not a false alarm
+   * about a normal person (absent in truth files written before it was kept).
+   */
+  muleHolders?: string[];
   /** Minutes after an attempt's last step during which a warning still counts for it (the scoreboard's grace). */
   graceMinutes: number;
   events: number;

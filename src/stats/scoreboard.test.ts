@@ -91,6 +91,14 @@ describe('prevention scoreboard', () => {
     assert.equal(s.falseWarnings.count, 2);
     assert.ok(Math.abs(s.falseWarnings.per10kPeoplePerDay - (2 / (994 * 2)) * 10_000) < 1e-9);
     assert.deepEqual(s.fundWarnings, { total: 3, onLoss: 1, onLaundering: 1, unmatched: 1 });
+    assert.equal(s.onMuleHolders, 0);
+  });
+
+  it("counts warnings about the gangs' mule-account holders apart, not as false alarms about normal people", () => {
+    const s = scoreWarnings({ ...truth, muleHolders: ['+8613899999999'] }, warnings);
+    assert.equal(s.onMuleHolders, 1);
+    assert.equal(s.falseWarnings.count, 1);
+    assert.match(formatScoreboard(s), /on mule-account holders: 1; false: 1 =/);
   });
 
   it('takes the grace from the truth unless told otherwise', () => {

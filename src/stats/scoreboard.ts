@@ -31,6 +31,8 @@ export interface Scoreboard {
   overall: ScoreRow;
   byType: Record<FraudType, ScoreRow>;
   personWarnings: number;
+  /** Person warnings about a mule-account holder (and no attempt): leads for cutting the supply, not false alarms. */
+  onMuleHolders: number;
   falseWarnings: {
     count: number;
     normalPeople: number;
@@ -66,7 +68,8 @@ function median(values: number[]): number | null {
  * Scores warnings against the ground truth. A person warning belongs to an attempt when its `person` is the
  * victim's E.164 phone or `account:<one of the victim's accounts>` and it was raised between the attempt's first
  * step and its last step plus the grace (the truth's graceMinutes unless given); one that belongs to no attempt is
- * a false warning. Warnings are counted once per id.
+ * a false warning, unless it is about one of the gangs' mule-account holders (counted apart). Warnings are counted
+ * once per id.
  */
 export function scoreWarnings(truth: Truth, warnings: Iterable<ScoredWarning>, options: { graceMinutes?: number } = {}): Scoreboard {
   const grace = (options.graceMinutes ?? truth.graceMinutes) * 60_000;
@@ -90,6 +93,8 @@ export function scoreWarnings(truth: Truth, warnings: Iterable<ScoredWarning>, o
   const seen = new Set<string>();
   let personWarnings = 0;
   let falseCount = 0;
+  let onMuleHolders = 0;
+  const muleHolders = new Set(truth.muleHolders ?? []);
   const fund = { total: 0, onLoss: 0, onLaundering: 0, unmatched: 0 };
   for (const w of warnings) {
     if (seen.has(w.id)) continue;
@@ -111,7 +116,10 @@ export function scoreWarnings(truth: Truth, warnings: Iterable<ScoredWarning>, o
       const prev = firstWarning[i];
       if (prev === null || w.raisedAt < prev) firstWarning[i] = w.raisedAt;
     }
-    if (!matched) falseCount++;
+    if (!matched) {
+      if (muleHolders.has(w.person)) onMuleHolders++;
+      else falseCount++;
+    }
   }
 
   const overall = emptyRow();
@@ -146,6 +154,7 @@ export function scoreWarnings(truth: Truth, warnings: Iterable<ScoredWarning>, o
     overall,
     byType,
     personWarnings,
+    onMuleHolders,
     falseWarnings: { count: falseCount, normalPeople: truth.normalPeople, days: truth.days, per10kPeoplePerDay: personDays ? (falseCount / personDays) * 10_000 : 0 },
     fundWarnings: fund,
   };
@@ -167,7 +176,7 @@ export function formatScoreboard(s: Scoreboard): string {
   const out = [fmt(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1, -1).map(fmt), widths.map((w) => '-'.repeat(w)).join('  '), fmt(rows[rows.length - 1])];
   const f = s.falseWarnings;
   out.push('');
-  out.push(`person warnings: ${s.personWarnings}; false: ${f.count} = ${f.per10kPeoplePerDay.toFixed(2)} per 10,000 normal people per day (${f.normalPeople.toLocaleString('en-US')} people, ${f.days} days)`);
+  out.push(`person warnings: ${s.personWarnings}; on mule-account holders: ${s.onMuleHolders}; false: ${f.count} = ${f.per10kPeoplePerDay.toFixed(2)} per 10,000 normal people per day (${f.normalPeople.toLocaleString('en-US')} people, ${f.days} days)`);
   out.push(`fund warnings: ${s.fundWarnings.total} (${s.fundWarnings.onLoss} on a loss transfer, ${s.fundWarnings.onLaundering} on a laundering hop, ${s.fundWarnings.unmatched} unmatched)`);
   out.push(`a warning counts for an attempt from its first step to ${s.graceMinutes} minutes after its last`);
   return out.join('\n') + '\n';
