@@ -23,8 +23,11 @@ export interface Cluster {
   shared: Array<{ key: string; cases: number }>;
 }
 
-/** What a shared fraud type adds to a similarity score: about one very common shared indicator, so it orders ties. */
-const SAME_TYPE_BONUS = 1;
+/**
+ * What a shared fraud type multiplies a similarity score by: it orders cases that share as much, without lifting a
+ * case that shares only common values above one that shares a rare one.
+ */
+const SAME_TYPE_FACTOR = 1.25;
 
 /**
  * Case linking in memory: an inverted index indicator -> cases, and union-find over the cases for clusters.
@@ -144,7 +147,7 @@ export class CaseLinker {
     for (const [d, s] of scores) {
       const sameType = type != null && this.caseTypes[d] === type;
       s.shared.sort((a, b) => this.df[a] - this.df[b] || a - b);
-      out.push({ caseId: this.caseIds[d], score: s.score + (sameType ? SAME_TYPE_BONUS : 0), sameType, shared: s.shared.map((k) => this.keys[k]) });
+      out.push({ caseId: this.caseIds[d], score: s.score * (sameType ? SAME_TYPE_FACTOR : 1), sameType, shared: s.shared.map((k) => this.keys[k]) });
     }
     out.sort((a, b) => b.score - a.score || b.shared.length - a.shared.length || a.caseId - b.caseId);
     return out.slice(0, limit);
