@@ -76,7 +76,13 @@ export class CaseService {
       this.store.cases.suspects(id),
       this.store.cases.history(id),
     ]);
-    return { case: c, reports, suspects, history, links: await this.similar(scope, id, 10), cluster: this.linker.clusterOf(id) };
+    let cluster = this.linker.clusterOf(id);
+    if (scope.level !== 'city') {
+      // Only the cases the caller may see: a station learns nothing of other stations' cases from a cluster.
+      const seen = await this.store.cases.casesByIds(cluster);
+      cluster = cluster.filter((x) => { const k = seen.get(x); return k !== undefined && visible(scope, k); });
+    }
+    return { case: c, reports, suspects, history, links: await this.similar(scope, id, 10), cluster };
   }
 
   /** Moves a case along its lifecycle; anything but an allowed move is INVALID_TRANSITION. */
