@@ -23,6 +23,16 @@ export const PERMISSIONS = {
   'dispatch:stats': ['admin', 'analyst'],
   /** Fund-warning instructions: a bank partner sees and answers its own bank's. */
   'bank:instructions': ['admin', 'analyst', 'bank_partner'],
+  /** Take victim reports: create, edit, submit (the 96110 / 110 hotline). */
+  'reports:write': ['admin', 'analyst', 'hotline'],
+  /** Read victim reports (station officers within their token's station or district). */
+  'reports:read': ['admin', 'analyst', 'hotline', 'station_officer'],
+  /** Read cases, links and clusters (station officers within their scope). */
+  'cases:read': ['admin', 'analyst', 'station_officer'],
+  /** Move cases along their lifecycle, record suspects and arrests. */
+  'cases:manage': ['admin', 'analyst'],
+  /** See victims' and suspects' ID numbers and phones in full. */
+  'cases:personal_data': ['admin', 'analyst', 'hotline'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { adminCommands } from './commands/admin.js';
+import { casesCommands } from './commands/cases.js';
 import { checkCommand } from './commands/check.js';
 import { classifyCommand } from './commands/classify.js';
 import { evaluateCommand } from './commands/evaluate.js';
@@ -22,5 +23,6 @@ adminCommands(program);
 simulateCommand(program);
 evaluateCommand(program);
 warningsCommands(program);
+casesCommands(program);
 
 await program.parseAsync(process.argv);

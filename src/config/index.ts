@@ -59,6 +59,8 @@ const schema = z.object({
   FANZHA_DEADLINE_UNREACHABLE_VISIT_MIN: intFrom(1, 100_000).default(30),
   /** Seconds between sweeps for missed deadlines (escalation). */
   FANZHA_DISPATCH_SWEEP_SEC: intFrom(1, 3600).default(15),
+  /** Case linking (串并案): an indicator shared by more cases than this links none of them (a popular value). */
+  FANZHA_CASE_LINK_MAX_CASES: intFrom(2, 1_000_000).default(50),
   /** Trust X-Forwarded-For for the client address (behind a reverse proxy). */
   FANZHA_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });

@@ -3,6 +3,7 @@ import { FanzhaError } from '../domain/errors.js';
 import type { AppContext } from './context.js';
 import { errorHandler } from './errors.js';
 import { adminRoutes } from './routes/admin.routes.js';
+import { caseRoutes } from './routes/case.routes.js';
 import { checkRoutes } from './routes/check.routes.js';
 import { classifyRoutes } from './routes/classify.routes.js';
 import { dispatchRoutes } from './routes/dispatch.routes.js';
@@ -52,6 +53,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   screeningRoutes(app, ctx);
   adminRoutes(app, ctx);
   dispatchRoutes(app, ctx);
+  caseRoutes(app, ctx, publicLimiter);
   await app.ready();
   return app;
 }

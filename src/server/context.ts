@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { can, TokenService, type Permission } from '../auth/index.js';
+import type { Cases } from '../cases/index.js';
 import type { Config } from '../config/index.js';
 import type { DispatchService } from '../dispatch/index.js';
 import { FanzhaError } from '../domain/errors.js';
@@ -20,11 +21,13 @@ export interface AppContext {
   screening: ScreeningRuntime;
   /** Warning dispatch (routing, deadlines, work, live queues). */
   dispatch: DispatchService;
+  /** Victim reports, cases and case linking. */
+  cases: Cases;
 }
 
 /** The context of one process: tokens and the text service over the store, the indicator catalog and screening. */
-export function createContext(config: Config, store: Store, catalog: IndicatorCatalog, screening: ScreeningRuntime, dispatch: DispatchService): AppContext {
-  return { config, store, catalog, screening, dispatch, tokens: new TokenService(store), text: new TextService(catalog.checker, config.FANZHA_TEXT_THRESHOLD) };
+export function createContext(config: Config, store: Store, catalog: IndicatorCatalog, screening: ScreeningRuntime, dispatch: DispatchService, cases: Cases): AppContext {
+  return { config, store, catalog, screening, dispatch, cases, tokens: new TokenService(store), text: new TextService(catalog.checker, config.FANZHA_TEXT_THRESHOLD) };
 }
 
 declare module 'fastify' {

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { openCases, openReportsOnLoss, type ReportLosses } from '../cases/index.js';
 import { loadConfig } from '../config/index.js';
+import { TextService } from '../text/index.js';
 import { DispatchService } from '../dispatch/index.js';
 import { ROLES, type Role } from '../domain/role.js';
 import { IndicatorCatalog } from '../indicators/index.js';
@@ -12,6 +14,8 @@ export interface TestServer {
   app: FastifyInstance;
   store: Store;
   ctx: AppContext;
+  /** What the report service handed to stop-payment (onLosses), in order. */
+  handedOver: ReportLosses[];
   /** The Authorization header of a token of each role. */
   auth(role: Role): { authorization: string };
   close(): Promise<void>;
@@ -27,7 +31,16 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   // Dispatch hears every stored batch, as `serve` wires it; `now` lets tests move its clock.
   const dispatch = await DispatchService.open(store, config, { now: options.now, indicators: catalog.service });
   screening.onWarnings((changes) => void dispatch.enqueue(changes));
-  const ctx = createContext(config, store, catalog, screening, dispatch);
+  const handedOver: ReportLosses[] = [];
+  const cases = await openCases(store, {
+    text: new TextService(catalog.checker, config.FANZHA_TEXT_THRESHOLD),
+    indicators: catalog.service,
+    maxCases: config.FANZHA_CASE_LINK_MAX_CASES,
+    locate: (phone) => dispatch.locate(phone),
+    onLosses: async (l) => void handedOver.push(l),
+  });
+  openReportsOnLoss(dispatch, cases.reports);
+  const ctx = createContext(config, store, catalog, screening, dispatch, cases);
   const secrets = {} as Record<Role, string>;
   for (const role of ROLES) secrets[role] = (await ctx.tokens.create(role, `test ${role}`, 'test')).secret;
   const app = await buildServer(ctx);
@@ -35,6 +48,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     app,
     store,
     ctx,
+    handedOver,
     auth: (role) => ({ authorization: `Bearer ${secrets[role]}` }),
     async close() {
       await app.close();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Config } from '../config/index.js';
 import type { SqlDriver } from './driver.js';
 import { AllowlistRepository } from './allowlist.repository.js';
+import { CaseRepository } from './case.repository.js';
 import { DispatchRepository } from './dispatch.repository.js';
 import { IndicatorRepository } from './indicator.repository.js';
 import { ScreeningRepository } from './screening.repository.js';
@@ -15,7 +16,8 @@ export type { ApiToken } from './token.repository.js';
 export type { AllowEntry } from './allowlist.repository.js';
 export type { ItemFilter, OutcomeCount } from './dispatch.repository.js';
 export type { LoggedEvent, WarningFilter } from './screening.repository.js';
-export { IndicatorRepository, TokenRepository, AllowlistRepository, ScreeningRepository, DispatchRepository };
+export type { CaseFilter, NewReport, ReportFilter } from './case.repository.js';
+export { IndicatorRepository, TokenRepository, AllowlistRepository, ScreeningRepository, DispatchRepository, CaseRepository };
 
 /** Everything persistent, behind one object; only this folder talks SQL. */
 export interface Store {
@@ -25,6 +27,7 @@ export interface Store {
   readonly allowlist: AllowlistRepository;
   readonly screening: ScreeningRepository;
   readonly dispatch: DispatchRepository;
+  readonly cases: CaseRepository;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     allowlist: new AllowlistRepository(driver),
     screening: new ScreeningRepository(driver),
     dispatch: new DispatchRepository(driver),
+    cases: new CaseRepository(driver),
     close: () => driver.close(),
   };
 }

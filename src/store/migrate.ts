@@ -202,6 +202,99 @@ CREATE TABLE bank_instructions (
 );
 CREATE INDEX bank_instructions_bank ON bank_instructions (bank, id)`,
     },
+    {
+      version: 5,
+      name: 'cases: victim reports, losses, report indicators, cases, history, suspects',
+      sql: `
+CREATE TABLE cases (
+  id ${id},
+  status TEXT NOT NULL,
+  fraud_type TEXT,
+  loss_fen BIGINT NOT NULL DEFAULT 0,
+  station TEXT,
+  district TEXT,
+  opened_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX cases_opened ON cases (opened_at);
+CREATE INDEX cases_station ON cases (station, opened_at);
+CREATE INDEX cases_district ON cases (district, opened_at);
+CREATE TABLE reports (
+  id ${id},
+  status TEXT NOT NULL,
+  source TEXT NOT NULL,
+  victim_name TEXT,
+  victim_id_number TEXT,
+  victim_phone TEXT,
+  occurred_at BIGINT,
+  narrative TEXT,
+  fraud_type TEXT,
+  suggested_type TEXT,
+  case_id BIGINT REFERENCES cases (id),
+  warning_id TEXT UNIQUE,
+  station TEXT,
+  district TEXT,
+  indicators_ingested INTEGER NOT NULL DEFAULT 0,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  submitted_at BIGINT
+);
+CREATE INDEX reports_created ON reports (created_at);
+CREATE INDEX reports_case ON reports (case_id);
+CREATE INDEX reports_victim ON reports (victim_id_number);
+CREATE INDEX reports_station ON reports (station, created_at);
+CREATE INDEX reports_district ON reports (district, created_at);
+CREATE TABLE report_losses (
+  id ${id},
+  report_id BIGINT NOT NULL REFERENCES reports (id),
+  position INTEGER NOT NULL,
+  from_account TEXT,
+  to_account TEXT,
+  amount_fen BIGINT,
+  ts BIGINT,
+  channel TEXT,
+  to_bank TEXT,
+  handed_over INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX report_losses_report ON report_losses (report_id, position);
+CREATE INDEX report_losses_pending ON report_losses (handed_over, report_id);
+CREATE TABLE report_indicators (
+  report_id BIGINT NOT NULL REFERENCES reports (id),
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  canonical_kind TEXT,
+  canonical TEXT,
+  origin TEXT NOT NULL,
+  PRIMARY KEY (report_id, position)
+);
+CREATE INDEX report_indicators_value ON report_indicators (canonical_kind, canonical);
+CREATE TABLE case_history (
+  id ${id},
+  case_id BIGINT NOT NULL REFERENCES cases (id),
+  at BIGINT NOT NULL,
+  actor TEXT NOT NULL,
+  from_status TEXT,
+  to_status TEXT NOT NULL,
+  note TEXT
+);
+CREATE INDEX case_history_case ON case_history (case_id, id);
+CREATE TABLE case_suspects (
+  id ${id},
+  case_id BIGINT NOT NULL REFERENCES cases (id),
+  name TEXT,
+  id_number TEXT,
+  phone TEXT,
+  role TEXT NOT NULL,
+  note TEXT,
+  added_at BIGINT NOT NULL,
+  added_by TEXT NOT NULL,
+  arrested_at BIGINT,
+  arrested_by TEXT
+);
+CREATE INDEX case_suspects_case ON case_suspects (case_id, id)`,
+    },
   ];
 }
 

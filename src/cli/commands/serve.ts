@@ -1,10 +1,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { openCases, openReportsOnLoss } from '../../cases/index.js';
 import { DispatchService } from '../../dispatch/index.js';
 import { IndicatorCatalog } from '../../indicators/index.js';
 import { startScreening } from '../../screening/index.js';
 import { buildServer } from '../../server/app.js';
 import { createContext } from '../../server/context.js';
+import { TextService } from '../../text/index.js';
 import { demoWanted, startDemo } from '../demo.js';
 import { openRuntimeConfig, run } from '../runtime.js';
 
@@ -56,9 +58,18 @@ export function serveCommand(program: Command): void {
           ).unref();
           console.log(`fanzha: dispatch over ${dispatch.tree.size} units of ${dispatch.tree.city?.name ?? '(no city)'}; sweep every ${config.FANZHA_DISPATCH_SWEEP_SEC} s`);
         }
+        // Reports and cases; the integrator hands onLosses to the stop-payment flow (src/funds) when it lands.
+        const cases = await openCases(store, {
+          text: new TextService(catalog.checker, config.FANZHA_TEXT_THRESHOLD),
+          indicators: catalog.service,
+          maxCases: config.FANZHA_CASE_LINK_MAX_CASES,
+          locate: (phone) => dispatch.locate(phone),
+        });
+        console.log(`fanzha: case linker over ${cases.linker.caseCount} cases, ${cases.linker.keyCount} indicators`);
+        if (roles.includes('dispatch')) openReportsOnLoss(dispatch, cases.reports);
         let closeApi: (() => Promise<void>) | null = null;
         if (roles.includes('api')) {
-          const ctx = createContext(config, store, catalog, screening, dispatch);
+          const ctx = createContext(config, store, catalog, screening, dispatch, cases);
           const adminFile = await ctx.tokens.bootstrapAdmin(config.FANZHA_DATA_DIR);
           if (adminFile) {
             console.log(`fanzha: first start: an admin token was written to ${adminFile}`);
