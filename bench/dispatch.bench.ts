@@ -8,6 +8,7 @@
  * Run: npm run bench:dispatch   (FANZHA_BENCH_RATE, FANZHA_BENCH_SECONDS, FANZHA_BENCH_ROSTER to change the load)
  */
 import fs from 'node:fs';
+import { openFunds } from '../src/funds/index.js';
 import { benchCases } from './cases-context.js';
 import http from 'node:http';
 import os from 'node:os';
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
   // 3. Latency stored -> on the station's console, at a steady rate, through the real HTTP server.
   const { catalog } = await IndicatorCatalog.open(store, config);
   const screening = await startScreening(store, catalog, config, { screen: true, background: false });
-  const ctx = createContext(config, store, catalog, screening, dispatch, await benchCases(store, catalog, config));
+  const ctx = createContext(config, store, catalog, { screening, dispatch, cases: await benchCases(store, catalog, config), funds: openFunds(store, config) });
   screening.onWarnings((changes) => void dispatch.enqueue(changes));
   const tokens: string[] = [];
   for (const code of stations) tokens.push((await ctx.tokens.create('station_officer', `bench ${code}`, 'bench', code)).secret);

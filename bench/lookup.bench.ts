@@ -7,6 +7,7 @@
  *   - batch look-ups per second through HTTP on loopback.
  * Run: npm run bench:lookup   (FANZHA_BENCH_TOTAL=1000000 for a quick run; FANZHA_BENCH_DIR for the SQLite file)
  */
+import { openFunds } from '../src/funds/index.js';
 import { benchCases } from './cases-context.js';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -202,7 +203,7 @@ async function main(): Promise<void> {
 
   // HTTP: batches of 10,000 mixed values over 4 keep-alive connections from a client process.
   const screening = await startScreening(store, catalog, config, { screen: true, background: false });
-  const ctx = createContext(config, store, catalog, screening, await DispatchService.open(store, config), await benchCases(store, catalog, config));
+  const ctx = createContext(config, store, catalog, { screening, dispatch: await DispatchService.open(store, config), cases: await benchCases(store, catalog, config), funds: openFunds(store, config) });
   const { secret } = await ctx.tokens.create('telecom_partner', 'bench', 'bench');
   const app = await buildServer(ctx);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });

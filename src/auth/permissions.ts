@@ -33,6 +33,12 @@ export const PERMISSIONS = {
   'cases:manage': ['admin', 'analyst'],
   /** See victims' and suspects' ID numbers and phones in full. */
   'cases:personal_data': ['admin', 'analyst', 'hotline'],
+  /** Emergency stop-payment orders (止付) and money traces: the hotline and the centre. */
+  'funds:order': ['admin', 'analyst', 'hotline'],
+  /** See and answer stop-payment orders: a bank partner its own bank's, the centre all. */
+  'funds:orders': ['admin', 'analyst', 'hotline', 'bank_partner'],
+  /** Freezes (冻结), returns (返还) and the money totals. */
+  'funds:manage': ['admin', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -61,6 +61,29 @@ const schema = z.object({
   FANZHA_DISPATCH_SWEEP_SEC: intFrom(1, 3600).default(15),
   /** Case linking (串并案): an indicator shared by more cases than this links none of them (a popular value). */
   FANZHA_CASE_LINK_MAX_CASES: intFrom(2, 1_000_000).default(50),
+  /** Money tracing (资金链): how long after the victim's money reached an account its onward transfers are followed. */
+  FANZHA_TRACE_WINDOW_HOURS: intFrom(1, 24 * 90).default(72),
+  /** Money tracing: how many hops from the first payee account are followed. */
+  FANZHA_TRACE_MAX_HOPS: intFrom(1, 50).default(8),
+  /**
+   * Stop-payment orders pushed to banks that take them by webhook, as JSON {"bank name": "https://…"}; other
+   * banks pull their orders from GET /api/v1/orders.
+   */
+  FANZHA_BANK_WEBHOOKS: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        const parsed = JSON.parse(text) as unknown;
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.values(parsed).every((v) => typeof v === 'string' && /^https?:\/\//.test(v))) {
+          return parsed as Record<string, string>;
+        }
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: 'custom', message: 'FANZHA_BANK_WEBHOOKS must be a JSON object of bank name to http(s) URL' });
+      return z.NEVER;
+    }),
   /** Trust X-Forwarded-For for the client address (behind a reverse proxy). */
   FANZHA_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });

@@ -9,6 +9,7 @@ import { classifyRoutes } from './routes/classify.routes.js';
 import { dispatchRoutes } from './routes/dispatch.routes.js';
 import { RateLimiter } from './rate-limit.js';
 import { feedRoutes } from './routes/feed.routes.js';
+import { fundsRoutes } from './routes/funds.routes.js';
 import { indicatorRoutes } from './routes/indicator.routes.js';
 import { screeningRoutes } from './routes/screening.routes.js';
 
@@ -53,6 +54,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   screeningRoutes(app, ctx);
   adminRoutes(app, ctx);
   dispatchRoutes(app, ctx);
+  fundsRoutes(app, ctx);
   caseRoutes(app, ctx, publicLimiter);
   await app.ready();
   return app;

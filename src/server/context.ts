@@ -3,6 +3,7 @@ import { can, TokenService, type Permission } from '../auth/index.js';
 import type { Cases } from '../cases/index.js';
 import type { Config } from '../config/index.js';
 import type { DispatchService } from '../dispatch/index.js';
+import type { FundsService } from '../funds/index.js';
 import { FanzhaError } from '../domain/errors.js';
 import type { Actor, Role } from '../domain/role.js';
 import type { IndicatorCatalog } from '../indicators/index.js';
@@ -23,11 +24,16 @@ export interface AppContext {
   dispatch: DispatchService;
   /** Victim reports, cases and case linking. */
   cases: Cases;
+  /** Stop-payment orders, money tracing, freezes and returns. */
+  funds: FundsService;
 }
 
+/** The services of this process that routes call. */
+export type Services = Pick<AppContext, 'screening' | 'dispatch' | 'cases' | 'funds'>;
+
 /** The context of one process: tokens and the text service over the store, the indicator catalog and screening. */
-export function createContext(config: Config, store: Store, catalog: IndicatorCatalog, screening: ScreeningRuntime, dispatch: DispatchService, cases: Cases): AppContext {
-  return { config, store, catalog, screening, dispatch, cases, tokens: new TokenService(store), text: new TextService(catalog.checker, config.FANZHA_TEXT_THRESHOLD) };
+export function createContext(config: Config, store: Store, catalog: IndicatorCatalog, services: Services): AppContext {
+  return { config, store, catalog, ...services, tokens: new TokenService(store), text: new TextService(catalog.checker, config.FANZHA_TEXT_THRESHOLD) };
 }
 
 declare module 'fastify' {

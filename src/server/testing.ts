@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { openCases, openReportsOnLoss, type ReportLosses } from '../cases/index.js';
 import { loadConfig } from '../config/index.js';
 import { TextService } from '../text/index.js';
+import { openFunds } from '../funds/index.js';
 import { DispatchService } from '../dispatch/index.js';
 import { ROLES, type Role } from '../domain/role.js';
 import { IndicatorCatalog } from '../indicators/index.js';
@@ -32,15 +33,19 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const dispatch = await DispatchService.open(store, config, { now: options.now, indicators: catalog.service });
   screening.onWarnings((changes) => void dispatch.enqueue(changes));
   const handedOver: ReportLosses[] = [];
+  const funds = openFunds(store, config, { now: options.now });
   const cases = await openCases(store, {
     text: new TextService(catalog.checker, config.FANZHA_TEXT_THRESHOLD),
     indicators: catalog.service,
     maxCases: config.FANZHA_CASE_LINK_MAX_CASES,
     locate: (phone) => dispatch.locate(phone),
-    onLosses: async (l) => void handedOver.push(l),
+    onLosses: async (l) => {
+      handedOver.push(l);
+      await funds.stopPayForReport(l, { name: 'system', role: 'system' });
+    },
   });
   openReportsOnLoss(dispatch, cases.reports);
-  const ctx = createContext(config, store, catalog, screening, dispatch, cases);
+  const ctx = createContext(config, store, catalog, { screening, dispatch, cases, funds });
   const secrets = {} as Record<Role, string>;
   for (const role of ROLES) secrets[role] = (await ctx.tokens.create(role, `test ${role}`, 'test')).secret;
   const app = await buildServer(ctx);

@@ -4,6 +4,7 @@ import type { SqlDriver } from './driver.js';
 import { AllowlistRepository } from './allowlist.repository.js';
 import { CaseRepository } from './case.repository.js';
 import { DispatchRepository } from './dispatch.repository.js';
+import { FundsRepository } from './funds.repository.js';
 import { IndicatorRepository } from './indicator.repository.js';
 import { ScreeningRepository } from './screening.repository.js';
 import { TokenRepository } from './token.repository.js';
@@ -16,6 +17,7 @@ export type { ApiToken } from './token.repository.js';
 export type { AllowEntry } from './allowlist.repository.js';
 export type { ItemFilter, OutcomeCount } from './dispatch.repository.js';
 export type { LoggedEvent, WarningFilter } from './screening.repository.js';
+export type { NewOrder, OrderFilter } from './funds.repository.js';
 export type { CaseFilter, NewReport, ReportFilter } from './case.repository.js';
 export { IndicatorRepository, TokenRepository, AllowlistRepository, ScreeningRepository, DispatchRepository, CaseRepository };
 
@@ -27,6 +29,7 @@ export interface Store {
   readonly allowlist: AllowlistRepository;
   readonly screening: ScreeningRepository;
   readonly dispatch: DispatchRepository;
+  readonly funds: FundsRepository;
   readonly cases: CaseRepository;
   close(): Promise<void>;
 }
@@ -53,6 +56,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     allowlist: new AllowlistRepository(driver),
     screening: new ScreeningRepository(driver),
     dispatch: new DispatchRepository(driver),
+    funds: new FundsRepository(driver),
     cases: new CaseRepository(driver),
     close: () => driver.close(),
   };

@@ -295,6 +295,78 @@ CREATE TABLE case_suspects (
 );
 CREATE INDEX case_suspects_case ON case_suspects (case_id, id)`,
     },
+    {
+      version: 6,
+      name: 'funds: stop-payment orders and their outbox, the transfer ledger, freezes, returns',
+      sql: `
+CREATE TABLE fund_orders (
+  id ${id},
+  report_id BIGINT,
+  case_id BIGINT,
+  victim_phone TEXT,
+  payer_account TEXT,
+  account TEXT NOT NULL,
+  bank TEXT,
+  hop INTEGER NOT NULL,
+  amount_fen BIGINT NOT NULL,
+  arrived_at BIGINT NOT NULL,
+  reason TEXT NOT NULL,
+  status TEXT NOT NULL,
+  held_fen BIGINT NOT NULL,
+  note TEXT,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  sent_at BIGINT,
+  answered_at BIGINT
+);
+CREATE UNIQUE INDEX fund_orders_report_account ON fund_orders (report_id, account);
+CREATE INDEX fund_orders_bank ON fund_orders (bank, id);
+CREATE TABLE fund_outbox (
+  order_id BIGINT PRIMARY KEY,
+  attempts INTEGER NOT NULL,
+  next_at BIGINT NOT NULL,
+  last_error TEXT
+);
+CREATE INDEX fund_outbox_next ON fund_outbox (next_at);
+CREATE TABLE fund_ledger (
+  id ${id},
+  sender TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  from_account TEXT NOT NULL,
+  to_account TEXT NOT NULL,
+  amount_fen BIGINT NOT NULL,
+  ts BIGINT NOT NULL,
+  UNIQUE (sender, event_id)
+);
+CREATE INDEX fund_ledger_from ON fund_ledger (from_account, ts);
+CREATE INDEX fund_ledger_to ON fund_ledger (to_account, ts);
+INSERT INTO counters (name, value) VALUES ('funds_ledger_seq', 0);
+CREATE TABLE fund_freezes (
+  id ${id},
+  order_id BIGINT NOT NULL,
+  case_id BIGINT,
+  account TEXT NOT NULL,
+  bank TEXT,
+  amount_fen BIGINT NOT NULL,
+  document_no TEXT NOT NULL,
+  until_ts BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE fund_returns (
+  id ${id},
+  freeze_id BIGINT NOT NULL,
+  report_id BIGINT,
+  case_id BIGINT,
+  victim_phone TEXT,
+  bank TEXT,
+  amount_fen BIGINT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX fund_returns_freeze ON fund_returns (freeze_id)`,
+    },
   ];
 }
 

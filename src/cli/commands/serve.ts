@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { openCases, openReportsOnLoss } from '../../cases/index.js';
 import { DispatchService } from '../../dispatch/index.js';
+import { openFunds } from '../../funds/index.js';
 import { IndicatorCatalog } from '../../indicators/index.js';
 import { startScreening } from '../../screening/index.js';
 import { buildServer } from '../../server/app.js';
@@ -11,6 +12,8 @@ import { demoWanted, startDemo } from '../demo.js';
 import { openRuntimeConfig, run } from '../runtime.js';
 
 const ROLES = ['api', 'screening', 'dispatch'] as const;
+const FUNDS_EVERY_MS = 1000;
+const SYSTEM = { name: 'system', role: 'system' } as const;
 type ServeRole = (typeof ROLES)[number];
 
 function parseRoles(spec: string): ServeRole[] {
@@ -58,18 +61,28 @@ export function serveCommand(program: Command): void {
           ).unref();
           console.log(`fanzha: dispatch over ${dispatch.tree.size} units of ${dispatch.tree.city?.name ?? '(no city)'}; sweep every ${config.FANZHA_DISPATCH_SWEEP_SEC} s`);
         }
-        // Reports and cases; the integrator hands onLosses to the stop-payment flow (src/funds) when it lands.
+        // Reports and cases; each saved loss goes to the stop-payment flow at once.
+        const funds = openFunds(store, config);
         const cases = await openCases(store, {
           text: new TextService(catalog.checker, config.FANZHA_TEXT_THRESHOLD),
           indicators: catalog.service,
           maxCases: config.FANZHA_CASE_LINK_MAX_CASES,
           locate: (phone) => dispatch.locate(phone),
+          onLosses: async (losses) => void (await funds.stopPayForReport(losses, SYSTEM)),
         });
         console.log(`fanzha: case linker over ${cases.linker.caseCount} cases, ${cases.linker.keyCount} indicators`);
-        if (roles.includes('dispatch')) openReportsOnLoss(dispatch, cases.reports);
+        let fundsLoop: NodeJS.Timeout | null = null;
+        if (roles.includes('dispatch')) {
+          openReportsOnLoss(dispatch, cases.reports);
+          // The stop-payment outbox (retries) and the transfer ledger that money tracing reads.
+          fundsLoop = setInterval(
+            () => Promise.all([funds.deliver(), funds.tailLedger()]).catch((err: unknown) => console.error('[funds] outbox or ledger failed:', err)),
+            FUNDS_EVERY_MS,
+          ).unref();
+        }
         let closeApi: (() => Promise<void>) | null = null;
         if (roles.includes('api')) {
-          const ctx = createContext(config, store, catalog, screening, dispatch, cases);
+          const ctx = createContext(config, store, catalog, { screening, dispatch, cases, funds });
           const adminFile = await ctx.tokens.bootstrapAdmin(config.FANZHA_DATA_DIR);
           if (adminFile) {
             console.log(`fanzha: first start: an admin token was written to ${adminFile}`);
@@ -90,6 +103,7 @@ export function serveCommand(program: Command): void {
           demo?.abort();
           catalog.stop();
           if (sweep) clearInterval(sweep);
+          if (fundsLoop) clearInterval(fundsLoop);
           await closeApi?.();
           await dispatch.idle();
           await screening.stop();
