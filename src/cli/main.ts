@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { adminCommands } from './commands/admin.js';
 import { casesCommands } from './commands/cases.js';
+import { fundsCommands } from './commands/funds.js';
 import { checkCommand } from './commands/check.js';
 import { classifyCommand } from './commands/classify.js';
 import { evaluateCommand } from './commands/evaluate.js';
@@ -24,5 +25,6 @@ simulateCommand(program);
 evaluateCommand(program);
 warningsCommands(program);
 casesCommands(program);
+fundsCommands(program);
 
 await program.parseAsync(process.argv);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { CASE_STATUSES, caseToWire, historyToWire, openCases, reportToWire, suspectToWire, type CaseStatus, type Cases } from '../../cases/index.js';
 import { FanzhaError } from '../../domain/errors.js';
+import { openFunds } from '../../funds/index.js';
 import { isFraudType } from '../../domain/fraud-type.js';
 import { TextService } from '../../text/index.js';
 import { CLI_ACTOR, run, withRuntime } from '../runtime.js';
@@ -15,10 +16,13 @@ const out = (value: unknown): void => {
 
 async function withCases(body: (c: Cases) => Promise<void>): Promise<void> {
   await withRuntime({ index: false }, async (rt) => {
+    // A report's losses get their stop-payment orders from the CLI too.
+    const funds = openFunds(rt.store, rt.config);
     const cases = await openCases(rt.store, {
       text: new TextService(rt.catalog.checker, rt.config.FANZHA_TEXT_THRESHOLD),
       indicators: rt.catalog.service,
       maxCases: rt.config.FANZHA_CASE_LINK_MAX_CASES,
+      onLosses: async (losses) => void (await funds.stopPayForReport(losses, CLI_ACTOR)),
     });
     await body(cases);
   });
