@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { FanzhaError } from '../domain/errors.js';
 import type { AppContext } from './context.js';
@@ -40,6 +42,12 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   });
 
   app.get('/healthz', async () => ({ ok: true }));
+  /** Who the token speaks for: the console's sign-in asks this. */
+  app.get('/api/v1/me', async (request) => {
+    const p = request.principal;
+    if (!p) throw new FanzhaError('UNAUTHENTICATED', 'this route needs a bearer token (Authorization: Bearer fz_…)');
+    return { role: p.role, name: p.name, scope: p.scope };
+  });
   app.get('/api/v1/status', async () => ({
     indicators: ctx.catalog.index.size,
     store: ctx.store.driver.dialect,
@@ -56,6 +64,28 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   dispatchRoutes(app, ctx);
   fundsRoutes(app, ctx);
   caseRoutes(app, ctx, publicLimiter);
+  await serveConsole(app);
   await app.ready();
   return app;
+}
+
+/** The console's build (vite, `web/` → dist/web), next to the compiled server in dist/src/server. */
+const CONSOLE_DIR = new URL('../../web/', import.meta.url).pathname;
+
+/**
+ * The web console at `/`: hashed assets cached for a year, index.html never (a new build must show at once).
+ * Without a build (a server built by tsc alone) the API still serves and `/` says how to build the console.
+ */
+async function serveConsole(app: FastifyInstance): Promise<void> {
+  if (!fs.existsSync(`${CONSOLE_DIR}index.html`)) {
+    app.get('/', async (_request, reply) => reply.type('text/plain; charset=utf-8').send('Fanzha API. The console is not built: npm run build.\n'));
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: CONSOLE_DIR,
+    wildcard: false,
+    setHeaders(res, file) {
+      res.header('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+    },
+  });
 }

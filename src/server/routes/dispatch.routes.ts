@@ -78,7 +78,10 @@ export function dispatchRoutes(app: FastifyInstance, ctx: AppContext): void {
     const scope = workScope(request);
     const { id } = idParams.parse(request.params);
     const { item, trail, sms } = await d.show(scope, id);
-    return { item: itemToWire(item), trail: trail.map(auditToWire), sms: sms.map((m) => ({ ...m, createdAt: new Date(m.createdAt).toISOString() })) };
+    // The evidence for the timeline: what was seen when (counterparts' numbers, sites, masked payee accounts).
+    const warning = await ctx.store.screening.getWarning(item.warningId);
+    const evidence = (warning?.evidence ?? []).map((e) => ({ at: new Date(e.ts).toISOString(), step: e.step, signal: e.signal, weight: e.weight, detail: e.detail }));
+    return { item: itemToWire(item), trail: trail.map(auditToWire), sms: sms.map((m) => ({ ...m, createdAt: new Date(m.createdAt).toISOString() })), evidence };
   });
 
   app.post('/api/v1/dispatch/items/:id/claim', async (request) => {

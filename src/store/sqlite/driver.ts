@@ -22,7 +22,10 @@ export class SqliteDriver implements SqlDriver {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    if (file !== ':memory:') this.db.pragma('wal_autocheckpoint = 0');
+    if (file !== ':memory:') {
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.db.pragma(`journal_size_limit = ${WAL_LIMIT}`);
+    }
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 10000');
     if (file !== ':memory:') this.checkpointer = startCheckpointer(file);
@@ -109,6 +112,8 @@ export class SqliteDriver implements SqlDriver {
 }
 
 const CHECKPOINT_MS = 1000;
+/** Past this size the write-ahead log is restarted (and, by journal_size_limit, cut back to it). */
+const WAL_LIMIT = 64 * 1024 * 1024;
 
 /**
  * WAL checkpoints on a second connection in a worker thread, every CHECKPOINT_MS, instead of inside a commit:
@@ -121,8 +126,17 @@ function startCheckpointer(file: string): Worker {
     const Database = require(workerData.module);
     const db = new Database(workerData.file);
     db.pragma('busy_timeout = 1000');
-    setInterval(() => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} }, workerData.everyMs);`;
-  const worker = new Worker(source, { eval: true, workerData: { file, module: createRequire(import.meta.url).resolve('better-sqlite3'), everyMs: CHECKPOINT_MS } });
+    const fs = require('node:fs');
+    const wal = workerData.file + '-wal';
+    setInterval(() => {
+      try {
+        db.pragma('wal_checkpoint(PASSIVE)');
+        // Under writes back to back a passive checkpoint never finds the log free to start over, and the log
+        // grows without end; past the limit, wait for the writer between two transactions and restart it.
+        if (fs.statSync(wal).size > workerData.walLimit) db.pragma('wal_checkpoint(RESTART)');
+      } catch {}
+    }, workerData.everyMs);`;
+  const worker = new Worker(source, { eval: true, workerData: { file, module: createRequire(import.meta.url).resolve('better-sqlite3'), everyMs: CHECKPOINT_MS, walLimit: WAL_LIMIT } });
   worker.unref();
   return worker;
 }

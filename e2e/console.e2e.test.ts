@@ -1,0 +1,153 @@
+/**
+ * The console end to end, in Debian's Chromium through playwright-core, against the real server on loopback:
+ * a citizen checks a link and a message on a phone-sized page, each role signs in to its own home, a warning
+ * arrives live on the centre's wall without a reload, a station officer claims it and records the outcome, the
+ * hotline form suggests the fraud type and files a report whose stop-payment order the bank then sees.
+ * Screenshots go to artifacts/screenshots/ (git-ignored).
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { missingRealdata } from '../src/config/index.js';
+import type { Role } from '../src/domain/role.js';
+import { startTestServer, type TestServer } from '../src/server/testing.js';
+
+const CHROMIUM = process.env.FANZHA_CHROMIUM ?? '/usr/bin/chromium';
+const SHOTS = new URL('../../artifacts/screenshots/', import.meta.url).pathname;
+const WUCHENG = '140105001';
+const skip = !fs.existsSync(CHROMIUM) ? `needs Chromium at ${CHROMIUM} (apt-get install chromium)` : missingRealdata();
+
+describe('the console in Chromium', { skip }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let base: string;
+  const secrets: Record<string, string> = {};
+
+  before(async () => {
+    server = await startTestServer();
+    for (const role of ['admin', 'analyst', 'hotline', 'telecom_partner'] as Role[]) secrets[role] = (await server.ctx.tokens.create(role, `e2e ${role}`, 'e2e')).secret;
+    secrets.station = (await server.ctx.tokens.create('station_officer', 'e2e 坞城', 'e2e', WUCHENG)).secret;
+    secrets.bank = (await server.ctx.tokens.create('bank_partner', 'e2e 建行', 'e2e', '中国建设银行')).secret;
+    await server.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const signIn = async (page: Page, secret: string): Promise<void> => {
+    await page.goto(`${base}/#/signin`);
+    await page.fill('input[name=token]', secret);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=console-nav]');
+  };
+
+  it('lets a citizen check a flagged link and a scam message on a phone', async () => {
+    const imported = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/indicators/import?format=plain&kind=domain&status=blocked&fraudTypes=fake_investment&source=e2e',
+      headers: { ...server.auth('analyst'), 'content-type': 'text/plain' },
+      payload: 'gupiao-e2e.top\n',
+    });
+    assert.equal(imported.statusCode, 200, imported.body);
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(base);
+    await page.fill('textarea', 'https://gupiao-e2e.top/vip');
+    await page.click('button[type=submit]');
+    const verdict = page.locator('[data-testid=verdict]');
+    await verdict.waitFor();
+    assert.equal(await verdict.getAttribute('data-verdict'), 'block');
+    await page.screenshot({ path: `${SHOTS}public-check-phone.png`, fullPage: true });
+    await page.fill('textarea', '【公安局】您涉嫌一起洗钱案件，请立即将资金转入安全账户配合调查，否则将冻结您名下所有账户。');
+    await page.click('button[type=submit]');
+    await page.locator('[data-testid=verdict][data-verdict=block]').waitFor();
+    await page.goto(`${base}/#/learn`);
+    await page.getByText('冒充公检法').waitFor();
+    await page.close();
+  });
+
+  it('gives each role its own home page', async () => {
+    const homes: Array<[string, string]> = [['admin', '预警墙'], ['station', '本站预警'], ['hotline', '接警登记'], ['bank', '止付指令']];
+    for (const [who, title] of homes) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signIn(page, secrets[who]);
+      assert.equal(await page.locator('.tabs a.active').textContent(), title, who);
+      await context.close();
+    }
+  });
+
+  it('shows a warning live on the wall, and the station works it to an outcome', async () => {
+    await server.store.dispatch.saveRoster([{ phone: '+8613812345678', stationCode: WUCHENG }], Date.now());
+    const centre = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await signIn(centre, secrets.analyst);
+    await centre.locator('.live.on').waitFor();
+    const before = Number(await centre.locator('[data-testid=today-count]').textContent());
+    const sent = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/events',
+      headers: server.auth('telecom_partner'),
+      payload: [
+        { id: 'e2e-c1', type: 'call', ts: '2026-03-02T01:00:00Z', from: '+852 9558 8123', to: '138 1234 5678', durationSec: 1500 },
+        { id: 'e2e-a1', type: 'app', ts: '2026-03-02T09:12:00+08:00', subscriber: '138 1234 5678', app: '腾讯会议', action: 'screen_share_start' },
+      ],
+    });
+    assert.equal(sent.statusCode, 200, sent.body);
+    await centre.locator('[data-testid=today-count]', { hasText: String(before + 1) }).waitFor();
+    await centre.locator('[data-testid=wall] tbody tr').first().waitFor();
+    await centre.screenshot({ path: `${SHOTS}centre-wall.png`, fullPage: true });
+    await centre.click('button:has-text("EN")');
+    await centre.locator('.tabs a.active', { hasText: 'Warning wall' }).waitFor();
+    await centre.screenshot({ path: `${SHOTS}centre-wall-en.png`, fullPage: true });
+
+    const station = await (await browser.newContext()).newPage();
+    await signIn(station, secrets.station);
+    const row = station.locator('[data-testid=queue] tbody tr').first();
+    await row.waitFor();
+    await row.locator('button:has-text("认领")').click();
+    await row.getByText('已认领').waitFor();
+    await row.click();
+    await station.locator('[data-testid=item] .timeline li').first().waitFor();
+    assert.match((await station.locator('[data-testid=item] .timeline').textContent()) ?? '', /9558|屏幕共享/);
+    await station.selectOption('select[name=outcome]', 'dissuaded');
+    await station.click('[data-testid=item] button[type=submit]');
+    await station.locator('[data-testid=queue] tbody tr').first().waitFor({ state: 'detached' });
+    await station.screenshot({ path: `${SHOTS}station.png`, fullPage: true });
+    const items = (await server.app.inject({ url: '/api/v1/dispatch/items?status=closed', headers: server.auth('analyst') })).json().items;
+    assert.equal(items[0]?.outcome, 'dissuaded');
+  });
+
+  it('files a hotline report with the suggested type, and the payee bank sees its stop-payment order', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await signIn(page, secrets.hotline);
+    await page.fill('input[name=name]', '张三');
+    await page.fill('input[name=idNumber]', '110101199001011234');
+    await page.fill('input[name=phone]', '13800138000');
+    await page.fill('textarea[name=narrative]', '对方自称公安局民警，说我涉嫌洗钱，要求我把存款转到安全账户配合调查，我转了五千元。');
+    await page.locator('[data-testid=suggested]').waitFor();
+    const loss = page.locator('fieldset').nth(1);
+    await loss.locator('input').nth(0).fill('6222020200112233445');
+    await loss.locator('input').nth(1).fill('6217000010001234567');
+    await loss.locator('input').nth(2).fill('5000');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('[data-testid=result]', { hasText: '#' }).waitFor();
+    assert.match((await page.locator('[data-testid=result]').textContent()) ?? '', /submitted/);
+    await page.screenshot({ path: `${SHOTS}hotline.png`, fullPage: true });
+
+    const bank = await (await browser.newContext()).newPage();
+    await signIn(bank, secrets.bank);
+    await bank.locator('[data-testid=orders] tbody tr').first().waitFor();
+    await bank.locator('button:has-text("已止付")').first().click();
+    await bank.locator('[data-testid=orders] tbody tr', { hasText: 'held' }).waitFor();
+    await bank.screenshot({ path: `${SHOTS}bank-orders.png`, fullPage: true });
+  });
+});
