@@ -113,7 +113,7 @@ export class SqliteDriver implements SqlDriver {
 
 const CHECKPOINT_MS = 1000;
 /** Past this size the write-ahead log is restarted (and, by journal_size_limit, cut back to it). */
-const WAL_LIMIT = 64 * 1024 * 1024;
+const WAL_LIMIT = 512 * 1024 * 1024;
 
 /**
  * WAL checkpoints on a second connection in a worker thread, every CHECKPOINT_MS, instead of inside a commit:
