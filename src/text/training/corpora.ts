@@ -9,7 +9,7 @@ import type { FraudType } from '../../domain/fraud-type.js';
  * transcript). Speaker labels are dropped from dialogue turns: names and roles ("用户", "客服", "张伟") are corpus
  * tells, not content.
  */
-export type Corpus = 'telecom_fraud_texts_5' | 'anti_fraud_sft' | 'cn_spam_sms_50k' | 'normal_dialogues';
+export type Corpus = 'telecom_fraud_texts_5' | 'anti_fraud_sft' | 'cn_spam_sms_50k' | 'normal_dialogues' | 'synthetic'; // synthetic: training-only templates (synthetic.ts)
 
 /** What kind of text a document is; training balances and evaluation reports by it. */
 export type DocKind =
