@@ -134,7 +134,7 @@ export class FundsService {
     const order = await this.order(scope, id);
     const held = answer.status === 'held' || answer.status === 'insufficient' ? (answer.heldFen ?? (answer.status === 'held' ? order.amountFen : 0)) : 0;
     if (!Number.isInteger(held) || held < 0) throw new FanzhaError('VALIDATION_FAILED', 'heldFen must be a whole number of fen, 0 or more');
-    const ok = await this.store.funds.transaction((tx) => this.store.funds.answerOrder(tx, id, answer.status, held, answer.note ?? `${actor.name}`, this.now()));
+    const ok = await this.store.funds.transaction((tx) => this.store.funds.answerOrder(tx, id, answer.status, held, answer.note ?? `answered by ${actor.name}`, this.now()));
     if (!ok) throw new FanzhaError('INVALID_TRANSITION', `order ${id} is ${order.status}; it was answered already`);
     if (answer.status === 'moved' && order.reportId !== null) await this.traceReport(order.reportId, { order: true, actor });
     return (await this.store.funds.order(id))!;

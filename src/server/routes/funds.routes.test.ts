@@ -42,6 +42,8 @@ describe('stop-payment, tracing and money over HTTP', () => {
     const ccb = (await app.inject({ url: '/api/v1/orders', headers: as('ccb') })).json().orders;
     assert.deepEqual(ccb.map((o: { id: number }) => o.id), [order.id]);
     assert.notEqual(ccb[0].victimPhone, '+8613812345678', 'a bank sees the victim masked');
+    assert.notEqual(ccb[0].payerAccount, VICTIM_CARD, 'and the victim’s own account too');
+    assert.equal(order.payerAccount, VICTIM_CARD);
     assert.deepEqual((await app.inject({ url: '/api/v1/orders', headers: as('icbc') })).json().orders, []);
     assert.equal((await app.inject({ url: `/api/v1/orders/${order.id}`, headers: as('icbc') })).statusCode, 404);
     assert.equal((await app.inject({ url: '/api/v1/orders', headers: as('bankless') })).json().error.code, 'FORBIDDEN');

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { FanzhaError } from '../../domain/errors.js';
-import { maskPhone } from '../../domain/mask.js';
+import { maskAccount, maskPhone } from '../../domain/mask.js';
 import { fundsScope, ORDER_ANSWERS, ORDER_STATUSES, TOTAL_KEYS, type FundsScope, type StopPayOrder } from '../../funds/index.js';
 import { actorOf, requirePermission, type AppContext } from '../context.js';
 
@@ -26,9 +26,9 @@ const traceReportQuery = z.object({ order: z.enum(['true', 'false']).optional().
 const freezeBody = z.object({ orderId: z.number().int().min(1), amountFen: fen, documentNo: z.string().trim().min(1).max(64), days: z.number().int().min(1).max(365).default(180) });
 const totalsQuery = z.object({ by: z.enum(TOTAL_KEYS).default('day'), from: isoTime.optional(), to: isoTime.optional() });
 
-/** Banks see a victim only masked: they hold the account, not the person. */
+/** Banks see the victim only masked (phone and own account): they hold the payee account, not the person. */
 function orderToWire(o: StopPayOrder, scope: FundsScope): StopPayOrder {
-  return scope.level === 'city' ? o : { ...o, victimPhone: o.victimPhone && maskPhone(o.victimPhone) };
+  return scope.level === 'city' ? o : { ...o, victimPhone: o.victimPhone && maskPhone(o.victimPhone), payerAccount: o.payerAccount && maskAccount(o.payerAccount) };
 }
 
 /**
