@@ -75,6 +75,25 @@ describe('the console in Chromium', { skip }, () => {
     await page.close();
   });
 
+  it('lets an analyst find an indicator, read its history and change its status', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await signIn(page, secrets.analyst);
+    await page.goto(`${base}/#/console/indicators`);
+    await page.fill('input[name=q]', 'gupiao-e2e');
+    await page.click('form.row button[type=submit]');
+    const row = page.locator('[data-testid=indicators] tbody tr', { hasText: 'gupiao-e2e.top' });
+    await row.waitFor();
+    await row.click();
+    await page.locator('[data-testid=indicator] .timeline li').first().waitFor();
+    await page.selectOption('select[name=newStatus]', 'revoked');
+    await page.fill('input[name=reason]', '误报：该域名属于合法证券公司');
+    await page.click('[data-testid=indicator] button[type=submit]');
+    await page.locator('[data-testid=indicator] .timeline li', { hasText: '误报' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}indicators.png`, fullPage: true });
+    const check = await server.app.inject({ url: '/api/v1/check?value=https://gupiao-e2e.top/vip' });
+    assert.notEqual(check.json().verdict, 'block');
+  });
+
   it('gives each role its own home page', async () => {
     const homes: Array<[string, string]> = [['admin', '预警墙'], ['station', '本站预警'], ['hotline', '接警登记'], ['bank', '止付指令']];
     for (const [who, title] of homes) {

@@ -1,18 +1,19 @@
 import type { Me } from './api';
 import { t } from './i18n';
 import Hotline from './pages/Hotline';
+import Indicators from './pages/Indicators';
 import Orders from './pages/Orders';
 import Station from './pages/Station';
 import Wall from './pages/Wall';
 
 /** What each role's console holds: its pages, the first one its home. */
 const PAGES: Record<string, Array<{ path: string; title: string }>> = {
-  admin: [{ path: 'wall', title: '预警墙' }, { path: 'station', title: '本站预警' }, { path: 'hotline', title: '接警登记' }, { path: 'orders', title: '止付指令' }],
-  analyst: [{ path: 'wall', title: '预警墙' }, { path: 'station', title: '本站预警' }, { path: 'hotline', title: '接警登记' }, { path: 'orders', title: '止付指令' }],
-  station_officer: [{ path: 'station', title: '本站预警' }],
-  hotline: [{ path: 'hotline', title: '接警登记' }, { path: 'orders', title: '止付指令' }],
-  bank_partner: [{ path: 'orders', title: '止付指令' }],
-  telecom_partner: [],
+  admin: [{ path: 'wall', title: '预警墙' }, { path: 'station', title: '本站预警' }, { path: 'hotline', title: '接警登记' }, { path: 'orders', title: '止付指令' }, { path: 'indicators', title: '线索库' }],
+  analyst: [{ path: 'wall', title: '预警墙' }, { path: 'station', title: '本站预警' }, { path: 'hotline', title: '接警登记' }, { path: 'orders', title: '止付指令' }, { path: 'indicators', title: '线索库' }],
+  station_officer: [{ path: 'station', title: '本站预警' }, { path: 'indicators', title: '线索库' }],
+  hotline: [{ path: 'hotline', title: '接警登记' }, { path: 'orders', title: '止付指令' }, { path: 'indicators', title: '线索库' }],
+  bank_partner: [{ path: 'orders', title: '止付指令' }, { path: 'indicators', title: '线索库' }],
+  telecom_partner: [{ path: 'indicators', title: '线索库' }],
 };
 
 /** The signed-in console, loaded only after sign-in (its own chunk: the public pages stay small). */
@@ -27,10 +28,10 @@ export default function Console({ me, page }: { me: Me; page: string | undefined
         ))}
         <span className="who">{me.name} · {me.role}{me.scope ? ` · ${me.scope}` : ''}</span>
       </nav>
-      {!current && <p className="card">{me.role}: POST /api/v1/events · GET /api/v1/feeds/&lt;kind&gt;</p>}
       {current?.path === 'wall' && <Wall />}
       {current?.path === 'station' && <Station />}
       {current?.path === 'hotline' && <Hotline />}
+      {current?.path === 'indicators' && <Indicators canManage={me.role === 'admin' || me.role === 'analyst'} />}
       {current?.path === 'orders' && <Orders canAnswer={me.role === 'bank_partner' || me.role === 'admin' || me.role === 'analyst'} />}
     </div>
   );

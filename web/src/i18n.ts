@@ -80,6 +80,9 @@ const EN: Record<string, string> = {
   '常见诈骗类型与识别要点': 'Common scams and their warning signs',
   '举报已收到，编号': 'Report received, number',
   联系电话: 'Contact phone',
+  线索库: 'Indicators',
+  举报来源: 'Sightings',
+  理由: 'Reason',
   提交: 'Submit',
 };
 
