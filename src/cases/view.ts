@@ -1,21 +1,13 @@
+import { itemVisible } from '../dispatch/index.js';
 import { maskAccount, maskPhone, maskResidentId } from '../domain/mask.js';
 import type { Case, CaseHistoryEntry, Report, Suspect } from './types.js';
 
 /** What a caller may see: every case (the city), one district's, one station's, or none. */
 export type CaseScope = { level: 'city' } | { level: 'district'; code: string } | { level: 'station'; code: string } | { level: 'none' };
 
-/** True when `scope` covers a report or case placed at this station / district. */
+/** True when `scope` covers a report or case placed at this station / district: the dispatch queues' rule. */
 export function visible(scope: CaseScope, x: { station: string | null; district: string | null }): boolean {
-  switch (scope.level) {
-    case 'city':
-      return true;
-    case 'district':
-      return x.district === scope.code;
-    case 'station':
-      return x.station === scope.code;
-    default:
-      return false;
-  }
+  return itemVisible(scope, x);
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
