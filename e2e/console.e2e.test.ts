@@ -17,6 +17,7 @@ import { startTestServer, type TestServer } from '../src/server/testing.js';
 const CHROMIUM = process.env.FANZHA_CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = new URL('../../artifacts/screenshots/', import.meta.url).pathname;
 const WUCHENG = '140105001';
+const PASSWORD = 'e2e-duty-password';
 const skip = !fs.existsSync(CHROMIUM) ? `needs Chromium at ${CHROMIUM} (apt-get install chromium)` : missingRealdata();
 
 describe('the console in Chromium', { skip }, () => {
@@ -30,6 +31,8 @@ describe('the console in Chromium', { skip }, () => {
     for (const role of ['admin', 'analyst', 'hotline', 'telecom_partner'] as Role[]) secrets[role] = (await server.ctx.tokens.create(role, `e2e ${role}`, 'e2e')).secret;
     secrets.station = (await server.ctx.tokens.create('station_officer', 'e2e 坞城', 'e2e', WUCHENG)).secret;
     secrets.bank = (await server.ctx.tokens.create('bank_partner', 'e2e 建行', 'e2e', '中国建设银行')).secret;
+    const users: Array<[string, Role, string | null]> = [['admin', 'admin', null], ['station', 'station_officer', WUCHENG], ['hotline', 'hotline', null], ['bank', 'bank_partner', '中国建设银行']];
+    for (const [username, role, scope] of users) await server.ctx.users.create({ username, displayName: `e2e ${username}`, role, scope, password: PASSWORD }, 'e2e');
     await server.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
@@ -46,6 +49,7 @@ describe('the console in Chromium', { skip }, () => {
 
   const signIn = async (page: Page, secret: string): Promise<void> => {
     await page.goto(`${base}/#/signin`);
+    await page.getByRole('button', { name: '使用令牌登录' }).click();
     await page.fill('input[name=token]', secret);
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=console-nav]');
@@ -94,13 +98,24 @@ describe('the console in Chromium', { skip }, () => {
     assert.notEqual(check.json().verdict, 'block');
   });
 
-  it('gives each role its own home page', async () => {
+  it('signs each role in with a username and password to its own home page, and refuses a wrong password', async () => {
     const homes: Array<[string, string]> = [['admin', '预警墙'], ['station', '本站预警'], ['hotline', '接警登记'], ['bank', '止付指令']];
     for (const [who, title] of homes) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await signIn(page, secrets[who]);
+      await page.goto(`${base}/#/signin`);
+      await page.fill('input[name=username]', who);
+      await page.fill('input[name=password]', who === 'bank' ? 'not-the-password' : PASSWORD);
+      await page.click('button[type=submit]');
+      if (who === 'bank') {
+        await page.getByRole('alert').waitFor();
+        await page.fill('input[name=password]', PASSWORD);
+        await page.click('button[type=submit]');
+      }
+      await page.waitForSelector('[data-testid=console-nav]');
       assert.equal(await page.locator('.tabs a.active').textContent(), title, who);
+      await page.getByRole('button', { name: '退出' }).click();
+      await page.getByRole('link', { name: '登录' }).waitFor();
       await context.close();
     }
   });

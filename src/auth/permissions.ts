@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   'allowlist:manage': ['admin', 'analyst'],
   'feeds:read': ['admin', 'analyst', 'bank_partner', 'telecom_partner'],
   'tokens:manage': ['admin'],
+  /** Console users: create, disable, reset passwords. */
+  'users:manage': ['admin'],
   /** Send call, SMS, web, app, transfer and account-opening events for screening. */
   'events:send': ['admin', 'telecom_partner', 'bank_partner'],
   /** Read warnings and the screening status (station officers get theirs through dispatch). */

@@ -18,10 +18,19 @@ export class TokenService {
   constructor(private readonly store: Store) {}
 
   /** Creates a token for `role` (limited to `scope`: a station or district code, or a bank name); the returned secret is never stored and cannot be shown again. */
-  async create(role: Role, name: string, createdBy: string, scope: string | null = null): Promise<{ token: ApiToken; secret: string }> {
+  async create(
+    role: Role,
+    name: string,
+    createdBy: string,
+    scope: string | null = null,
+    session: { expiresAt: number; userId: number } | null = null,
+  ): Promise<{ token: ApiToken; secret: string }> {
     if (!name.trim()) throw new FanzhaError('VALIDATION_FAILED', 'a token needs a name (who holds it)');
     const secret = `fz_${randomBytes(24).toString('base64url')}`;
-    const token = await this.store.tokens.insert({ name: name.trim(), role, hash: hash(secret), createdBy, at: Date.now(), scope: scope?.trim() || null });
+    const token = await this.store.tokens.insert({
+      name: name.trim(), role, hash: hash(secret), createdBy, at: Date.now(), scope: scope?.trim() || null,
+      expiresAt: session?.expiresAt ?? null, userId: session?.userId ?? null,
+    });
     return { token, secret };
   }
 
@@ -30,14 +39,21 @@ export class TokenService {
     const key = hash(secret);
     const cached = this.cache.get(key);
     if (cached && cached.until > Date.now()) return cached.token;
-    const token = await this.store.tokens.findActiveByHash(key);
+    const now = Date.now();
+    const token = await this.store.tokens.findActiveByHash(key, now);
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(key, { token, until: Date.now() + CACHE_MS });
+    this.cache.set(key, { token, until: Math.min(now + CACHE_MS, token?.expiresAt ?? Infinity) });
     return token;
   }
 
   async revoke(id: number): Promise<void> {
     if (!(await this.store.tokens.revoke(id, Date.now()))) throw new FanzhaError('NOT_FOUND', `no active token ${id}`);
+    this.cache.clear();
+  }
+
+  /** Ends every session of a user at once. */
+  async revokeSessions(userId: number): Promise<void> {
+    await this.store.tokens.revokeForUser(userId, Date.now());
     this.cache.clear();
   }
 

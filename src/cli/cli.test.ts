@@ -102,4 +102,19 @@ describe('fanzha CLI', () => {
     assert.match(res.stderr, /PORT/);
     assert.match(res.stderr, /FANZHA_VERIFY_THRESHOLD/);
   });
+
+  it('creates console users with the password on standard input, lists and disables them', () => {
+    const made = fanzha(['users', 'create', '--username', 'li.hotline', '--name', '李（96110）', '--role', 'hotline'], 'take-the-call-fast\n');
+    assert.equal(made.code, 0, made.stderr);
+    assert.match(made.stdout, /li\.hotline \(hotline\)/);
+    assert.doesNotMatch(made.stdout + made.stderr, /take-the-call-fast/, 'the password is never echoed');
+    const weak = fanzha(['users', 'create', '--username', 'weak', '--name', 'w', '--role', 'analyst'], 'short\n');
+    assert.notEqual(weak.code, 0);
+    assert.match(weak.stderr, /10 characters/);
+    const noScope = fanzha(['users', 'create', '--username', 'bank', '--name', 'b', '--role', 'bank_partner'], 'long-enough-pass\n');
+    assert.match(noScope.stderr, /needs --scope/);
+    assert.equal(fanzha(['users', 'disable', 'li.hotline']).code, 0);
+    assert.match(fanzha(['users', 'list']).stdout, /li\.hotline\thotline\t-\tdisabled/);
+    assert.notEqual(fanzha(['users', 'disable', 'nobody']).code, 0);
+  });
 });

@@ -34,6 +34,8 @@ const schema = z.object({
   FANZHA_TEXT_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   /** The screening rules: typologies, thresholds, remote-control apps (reloaded when the file changes). */
   FANZHA_TYPOLOGIES: z.string().min(1).default(path.resolve(PACKAGE_ROOT, 'assets/typologies.json')),
+  /** Hours a console sign-in (user and password) stays valid. */
+  FANZHA_SESSION_HOURS: intFrom(1, 24 * 30).default(12),
   /** Partitions people are spread over on NATS (fixed for the life of a stream). */
   FANZHA_PARTITIONS: intFrom(1, 1024).default(8),
   /** Partitions this process screens on NATS: `all`, or a list and ranges like `0-3,6`. */

@@ -270,7 +270,7 @@ for (const engine of testEngines()) {
 
     it('keeps a token’s jurisdiction scope', async () => {
       const t = await store.tokens.insert({ name: '坞城 王', role: 'station_officer', hash: `h${engine.name}`, createdBy: 'test', at: T0, scope: WUCHENG });
-      assert.equal((await store.tokens.findActiveByHash(`h${engine.name}`))?.scope, WUCHENG);
+      assert.equal((await store.tokens.findActiveByHash(`h${engine.name}`, Date.now()))?.scope, WUCHENG);
       assert.equal(dispatch.scopeOf(t).level, 'station');
       assert.deepEqual(dispatch.scopeOf({ role: 'station_officer', scope: XIAODIAN }), district(XIAODIAN));
       assert.deepEqual(dispatch.scopeOf({ role: 'station_officer', scope: null }), { level: 'none' });

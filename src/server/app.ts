@@ -14,6 +14,7 @@ import { feedRoutes } from './routes/feed.routes.js';
 import { fundsRoutes } from './routes/funds.routes.js';
 import { indicatorRoutes } from './routes/indicator.routes.js';
 import { screeningRoutes } from './routes/screening.routes.js';
+import { userRoutes } from './routes/user.routes.js';
 
 /** The HTTP API. Routes stay thin: parse, authorise, call a service, shape the reply. */
 export async function buildServer(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -38,7 +39,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     if (!match) throw new FanzhaError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
     const token = await ctx.tokens.verify(match[1]);
     if (!token) throw new FanzhaError('UNAUTHENTICATED', 'unknown or revoked token');
-    request.principal = { id: token.id, name: token.name, role: token.role, scope: token.scope };
+    request.principal = { id: token.id, name: token.name, role: token.role, scope: token.scope, userId: token.userId };
   });
 
   app.get('/healthz', async () => ({ ok: true }));
@@ -61,6 +62,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   feedRoutes(app, ctx);
   screeningRoutes(app, ctx);
   adminRoutes(app, ctx);
+  userRoutes(app, ctx);
   dispatchRoutes(app, ctx);
   fundsRoutes(app, ctx);
   caseRoutes(app, ctx, publicLimiter);

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { can, TokenService, type Permission } from '../auth/index.js';
+import { can, TokenService, UserService, type Permission } from '../auth/index.js';
 import type { Cases } from '../cases/index.js';
 import type { Config } from '../config/index.js';
 import type { DispatchService } from '../dispatch/index.js';
@@ -18,6 +18,8 @@ export interface AppContext {
   store: Store;
   catalog: IndicatorCatalog;
   tokens: TokenService;
+  /** Console users and their sign-ins. */
+  users: UserService;
   text: TextService;
   screening: ScreeningRuntime;
   /** Warning dispatch (routing, deadlines, work, live queues). */
@@ -33,13 +35,18 @@ export type Services = Pick<AppContext, 'screening' | 'dispatch' | 'cases' | 'fu
 
 /** The context of one process: tokens and the text service over the store, the indicator catalog and screening. */
 export function createContext(config: Config, store: Store, catalog: IndicatorCatalog, services: Services): AppContext {
-  return { config, store, catalog, ...services, tokens: new TokenService(store), text: new TextService(catalog.checker, config.FANZHA_TEXT_THRESHOLD) };
+  const tokens = new TokenService(store);
+  return {
+    config, store, catalog, ...services, tokens,
+    users: new UserService(store, tokens, config.FANZHA_SESSION_HOURS * 3_600_000),
+    text: new TextService(catalog.checker, config.FANZHA_TEXT_THRESHOLD),
+  };
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The token holder, or null for a public (token-less) request. */
-    principal: { id: number; name: string; role: Role; scope: string | null } | null;
+    /** The token holder, or null for a public (token-less) request; `userId` is set for a user's sign-in session. */
+    principal: { id: number; name: string; role: Role; scope: string | null; userId: number | null } | null;
   }
 }
 

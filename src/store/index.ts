@@ -8,12 +8,14 @@ import { FundsRepository } from './funds.repository.js';
 import { IndicatorRepository } from './indicator.repository.js';
 import { ScreeningRepository } from './screening.repository.js';
 import { TokenRepository } from './token.repository.js';
+import { UserRepository } from './user.repository.js';
 import { openPostgres } from './postgres/driver.js';
 import { SqliteDriver } from './sqlite/driver.js';
 
 export type { SqlDriver, SqlExecutor, Dialect } from './driver.js';
 export type { IndicatorFilter, IndicatorLoadRow, NewIndicator } from './indicator.repository.js';
 export type { ApiToken } from './token.repository.js';
+export type { User } from './user.repository.js';
 export type { AllowEntry } from './allowlist.repository.js';
 export type { ItemFilter, OutcomeCount } from './dispatch.repository.js';
 export type { LoggedEvent, WarningFilter } from './screening.repository.js';
@@ -26,6 +28,7 @@ export interface Store {
   readonly driver: SqlDriver;
   readonly indicators: IndicatorRepository;
   readonly tokens: TokenRepository;
+  readonly users: UserRepository;
   readonly allowlist: AllowlistRepository;
   readonly screening: ScreeningRepository;
   readonly dispatch: DispatchRepository;
@@ -53,6 +56,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     driver,
     indicators: new IndicatorRepository(driver),
     tokens: new TokenRepository(driver),
+    users: new UserRepository(driver),
     allowlist: new AllowlistRepository(driver),
     screening: new ScreeningRepository(driver),
     dispatch: new DispatchRepository(driver),

@@ -367,6 +367,32 @@ CREATE TABLE fund_returns (
 );
 CREATE INDEX fund_returns_freeze ON fund_returns (freeze_id)`,
     },
+    {
+      version: 7,
+      name: 'console: users with passwords, expiring session tokens; indexes for the dashboard periods',
+      sql: `
+CREATE TABLE users (
+  id ${id},
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  scope TEXT,
+  password_hash TEXT NOT NULL,
+  failed_attempts INTEGER NOT NULL DEFAULT 0,
+  locked_until BIGINT,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  disabled_at BIGINT
+);
+ALTER TABLE api_tokens ADD COLUMN expires_at BIGINT;
+ALTER TABLE api_tokens ADD COLUMN user_id BIGINT;
+CREATE INDEX api_tokens_user ON api_tokens (user_id);
+CREATE INDEX dispatch_items_created ON dispatch_items (created_at);
+CREATE INDEX dispatch_items_closed ON dispatch_items (closed_at);
+CREATE INDEX reports_submitted ON reports (submitted_at);
+CREATE INDEX fund_orders_answered ON fund_orders (answered_at);
+CREATE INDEX fund_returns_created ON fund_returns (created_at)`,
+    },
   ];
 }
 

@@ -30,6 +30,7 @@ function App() {
     if (token.get()) void api<Me>('/api/v1/me').then(setMe).catch(() => token.clear());
   }, []);
   const signOut = () => {
+    void api('/api/v1/session', { method: 'DELETE' }).catch(() => undefined);
     token.clear();
     setMe(null);
     location.hash = '#/';
