@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'dispatch:manage': ['admin'],
   /** Outcome feedback: false-alarm rates per typology and fraud type. */
   'dispatch:stats': ['admin', 'analyst'],
+  /** The dashboard's figures (officers for their token's station or district). */
+  'stats:read': ['admin', 'analyst', 'station_officer'],
   /** Fund-warning instructions: a bank partner sees and answers its own bank's. */
   'bank:instructions': ['admin', 'analyst', 'bank_partner'],
   /** Take victim reports: create, edit, submit (the 96110 / 110 hotline). */

@@ -117,4 +117,14 @@ describe('fanzha CLI', () => {
     assert.match(fanzha(['users', 'list']).stdout, /li\.hotline\thotline\t-\tdisabled/);
     assert.notEqual(fanzha(['users', 'disable', 'nobody']).code, 0);
   });
+
+  it('prints the key figures with 环比 and 同比, and refuses a bad period', () => {
+    const res = fanzha(['stats', '--period', 'week', '--at', '2026-12-02T18:00:00+08:00']);
+    assert.equal(res.code, 0, res.stderr);
+    assert.match(res.stdout, /^2026-W49 to 2026-12-02T10:00:00.000Z\tnow\t2026-W48\t环比\t2025-W49\t同比$/m);
+    assert.match(res.stdout, /^预警 warnings\t0\t0\t-\t0\t-$/m);
+    const json = JSON.parse(fanzha(['stats', '--json', '--period', 'day']).stdout);
+    assert.equal(json.trend.length, 12);
+    assert.notEqual(fanzha(['stats', '--period', 'decade']).code, 0);
+  });
 });

@@ -9,6 +9,7 @@ import { indicatorsCommand } from './commands/indicators.js';
 import { screeningCommands } from './commands/screening.js';
 import { serveCommand } from './commands/serve.js';
 import { simulateCommand } from './commands/simulate.js';
+import { statsCommand } from './commands/stats.js';
 import { warningsCommands } from './commands/warnings.js';
 
 const program = new Command('fanzha')
@@ -26,5 +27,6 @@ evaluateCommand(program);
 warningsCommands(program);
 casesCommands(program);
 fundsCommands(program);
+statsCommand(program);
 
 await program.parseAsync(process.argv);

@@ -14,6 +14,7 @@ import { feedRoutes } from './routes/feed.routes.js';
 import { fundsRoutes } from './routes/funds.routes.js';
 import { indicatorRoutes } from './routes/indicator.routes.js';
 import { screeningRoutes } from './routes/screening.routes.js';
+import { statsRoutes } from './routes/stats.routes.js';
 import { userRoutes } from './routes/user.routes.js';
 
 /** The HTTP API. Routes stay thin: parse, authorise, call a service, shape the reply. */
@@ -63,6 +64,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   screeningRoutes(app, ctx);
   adminRoutes(app, ctx);
   userRoutes(app, ctx);
+  statsRoutes(app, ctx);
   dispatchRoutes(app, ctx);
   fundsRoutes(app, ctx);
   caseRoutes(app, ctx, publicLimiter);

@@ -9,6 +9,7 @@ import type { Actor, Role } from '../domain/role.js';
 import type { IndicatorCatalog } from '../indicators/index.js';
 import type { ScreeningRuntime } from '../screening/index.js';
 import type { Store } from '../store/index.js';
+import { StatsService } from '../stats/index.js';
 import { TextService } from '../text/index.js';
 import type { RateLimiter } from './rate-limit.js';
 
@@ -28,6 +29,8 @@ export interface AppContext {
   cases: Cases;
   /** Stop-payment orders, money tracing, freezes and returns. */
   funds: FundsService;
+  /** The dashboard's figures by period. */
+  stats: StatsService;
 }
 
 /** The services of this process that routes call. */
@@ -39,6 +42,7 @@ export function createContext(config: Config, store: Store, catalog: IndicatorCa
   return {
     config, store, catalog, ...services, tokens,
     users: new UserService(store, tokens, config.FANZHA_SESSION_HOURS * 3_600_000),
+    stats: new StatsService(store, () => services.dispatch.tree),
     text: new TextService(catalog.checker, config.FANZHA_TEXT_THRESHOLD),
   };
 }

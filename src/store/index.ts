@@ -7,6 +7,7 @@ import { DispatchRepository } from './dispatch.repository.js';
 import { FundsRepository } from './funds.repository.js';
 import { IndicatorRepository } from './indicator.repository.js';
 import { ScreeningRepository } from './screening.repository.js';
+import { StatsRepository } from './stats.repository.js';
 import { TokenRepository } from './token.repository.js';
 import { UserRepository } from './user.repository.js';
 import { openPostgres } from './postgres/driver.js';
@@ -16,6 +17,7 @@ export type { SqlDriver, SqlExecutor, Dialect } from './driver.js';
 export type { IndicatorFilter, IndicatorLoadRow, NewIndicator } from './indicator.repository.js';
 export type { ApiToken } from './token.repository.js';
 export type { User } from './user.repository.js';
+export { EMPTY_FIGURES, type PeriodFigures, type Share, type StatsArea } from './stats.repository.js';
 export type { AllowEntry } from './allowlist.repository.js';
 export type { ItemFilter, OutcomeCount } from './dispatch.repository.js';
 export type { LoggedEvent, WarningFilter } from './screening.repository.js';
@@ -29,6 +31,7 @@ export interface Store {
   readonly indicators: IndicatorRepository;
   readonly tokens: TokenRepository;
   readonly users: UserRepository;
+  readonly stats: StatsRepository;
   readonly allowlist: AllowlistRepository;
   readonly screening: ScreeningRepository;
   readonly dispatch: DispatchRepository;
@@ -57,6 +60,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     indicators: new IndicatorRepository(driver),
     tokens: new TokenRepository(driver),
     users: new UserRepository(driver),
+    stats: new StatsRepository(driver),
     allowlist: new AllowlistRepository(driver),
     screening: new ScreeningRepository(driver),
     dispatch: new DispatchRepository(driver),
