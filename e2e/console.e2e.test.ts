@@ -181,7 +181,84 @@ describe('the console in Chromium', { skip }, () => {
     await signIn(bank, secrets.bank);
     await bank.locator('[data-testid=orders] tbody tr').first().waitFor();
     await bank.locator('button:has-text("已止付")').first().click();
-    await bank.locator('[data-testid=orders] tbody tr', { hasText: 'held' }).waitFor();
+    await bank.locator('[data-testid=orders] td[data-status=held]').first().waitFor();
     await bank.screenshot({ path: `${SHOTS}bank-orders.png`, fullPage: true });
+  });
+
+  it('imports a list with bad lines, showing progress and each bad line with its number', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await signIn(page, secrets.analyst);
+    await page.goto(`${base}/#/console/indicators`);
+    const good = Array.from({ length: 4500 }, (_, i) => `import-e2e-${i}.top`);
+    const lines = [...good.slice(0, 10), 'https://', ...good.slice(10, 3000), '||^', ...good.slice(3000)];
+    await page.setInputFiles('[data-testid=import] input[type=file]', { name: 'list.txt', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n')) });
+    await page.selectOption('[data-testid=import] select[name=kind]', 'domain');
+    await page.selectOption('[data-testid=import] select[name=status]', 'blocked');
+    await page.click('[data-testid=import] button[type=submit]');
+    await page.locator('[data-testid=import-progress]', { hasText: '4,502 / 4,502' }).waitFor();
+    const summary = (await page.locator('[data-testid=import-summary]').textContent()) ?? '';
+    assert.match(summary, /新增 4500/);
+    assert.match(summary, /错误行 2/);
+    const problemLines = await page.locator('[data-testid=import-problems] tbody tr td:first-child').allTextContents();
+    assert.deepEqual(problemLines, ['11', '3002'], 'line numbers count across the pieces the file was sent in');
+    await page.screenshot({ path: `${SHOTS}indicator-import.png`, fullPage: true });
+    const check = await server.app.inject({ url: '/api/v1/check?value=import-e2e-4499.top' });
+    assert.equal(check.json().verdict, 'block');
+  });
+
+  it('shows a case’s linked cases and money trail as graphs, orders stop-payment downstream, and counts it on the dashboard', async () => {
+    const { app, auth, ctx } = server;
+    const victim = '6222020200112233445';
+    const mule = '6217000010001234567'; // 中国建设银行
+    const second = '6222020200998877665'; // 中国工商银行
+    const lossAt = new Date(Date.now() - 20 * 60_000);
+    const reportIds: number[] = [];
+    for (const [k, name] of ['赵六', '钱七'].entries()) {
+      const saved = await app.inject({
+        method: 'POST', url: '/api/v1/reports', headers: auth('hotline'),
+        payload: {
+          victim: { name, idNumber: k ? '110101199202021234' : '110101199101011234', phone: k ? '13900139001' : '13900139000' },
+          occurredAt: lossAt.toISOString(), fraudType: 'task_rebate', narrative: '刷单返利，客服让我垫付任务款，说完成后返还本金和佣金。',
+          losses: [{ fromAccount: victim, toAccount: mule, amountFen: 1_000_000, ts: new Date(lossAt.getTime() + k * 60_000).toISOString(), channel: 'bank_transfer' }],
+          indicators: [{ kind: 'phone', value: '17100003333' }],
+        },
+      });
+      assert.equal(saved.statusCode, 201, saved.body);
+      reportIds.push(saved.json().report.id);
+    }
+    const onward = await app.inject({
+      method: 'POST', url: '/api/v1/events', headers: auth('bank_partner'),
+      payload: [{ id: 'e2e-hop-1', type: 'transfer', ts: new Date(lossAt.getTime() + 5 * 60_000).toISOString(), fromAccount: mule, toAccount: second, amountFen: 1_500_000, channel: 'mobile_banking' }],
+    });
+    assert.equal(onward.statusCode, 200, onward.body);
+    await new Promise((r) => setTimeout(r, 2100)); // the ledger takes logged transfers once they are 2 s old
+    assert.equal(await ctx.funds.tailLedger(), 1);
+    const caseId = (await app.inject({ url: `/api/v1/reports/${reportIds[1]}`, headers: auth('analyst') })).json().report.caseId as number;
+
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+    await signIn(page, secrets.analyst);
+    await page.goto(`${base}/#/console/cases`);
+    await page.locator('[data-testid=cases] tbody tr', { hasText: String(caseId) }).first().click();
+    await page.locator('[data-testid=case] h2', { hasText: `#${caseId}` }).waitFor();
+    const graph = page.locator('[data-testid=link-graph]');
+    await graph.locator('[data-node="i:phone|+8617100003333"]').waitFor();
+    await graph.locator(`[data-node="i:bank_card|${mule}"]`).waitFor();
+    assert.ok((await graph.locator('[data-node^="c:"]').count()) >= 2, 'this case and those sharing the number or the mule card');
+    const trail = page.locator('[data-testid=money-trail]');
+    await trail.locator(`[data-node="a:${second}"]`).waitFor();
+    await trail.locator(`[data-node="a:${victim}"]`).waitFor();
+    await page.screenshot({ path: `${SHOTS}case.png`, fullPage: true });
+    await trail.locator('button').click();
+    await page.locator('[data-testid=orders] tbody tr', { hasText: '中国工商银行' }).waitFor();
+    const orders = (await app.inject({ url: `/api/v1/orders?caseId=${caseId}`, headers: auth('analyst') })).json().orders;
+    assert.ok(orders.some((o: { account: string; hop: number }) => o.account === second && o.hop === 2), JSON.stringify(orders));
+
+    await page.goto(`${base}/#/console/dashboard`);
+    const reports = page.locator('[data-testid=figure-reports] strong');
+    await reports.waitFor();
+    assert.ok(Number(await reports.textContent()) >= 2);
+    await page.locator('[data-testid=dashboard] .segmented button', { hasText: '日' }).click();
+    await page.locator('[data-testid=figure-orders] strong').waitFor();
+    await page.screenshot({ path: `${SHOTS}dashboard.png`, fullPage: true });
   });
 });

@@ -115,7 +115,7 @@ export class FundsService {
     return order;
   }
 
-  async orders(scope: FundsScope, filter: { status?: StopPayOrder['status']; reportId?: number; bank?: string; limit: number }): Promise<StopPayOrder[]> {
+  async orders(scope: FundsScope, filter: { status?: StopPayOrder['status']; reportId?: number; caseId?: number; bank?: string; limit: number }): Promise<StopPayOrder[]> {
     if (scope.level === 'none') throw new FanzhaError('FORBIDDEN', 'stop-payment orders are for the centre and the bank they name');
     return this.store.funds.orders({ ...filter, bank: scope.level === 'bank' ? scope.bank : filter.bank });
   }

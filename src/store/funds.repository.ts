@@ -47,6 +47,8 @@ export interface OrderFilter {
   bank?: string;
   status?: OrderStatus;
   reportId?: number;
+  /** The case's orders, and those of its reports. */
+  caseId?: number;
   limit: number;
 }
 
@@ -83,7 +85,8 @@ export class FundsRepository {
   }
 
   async orders(filter: OrderFilter): Promise<StopPayOrder[]> {
-    const where = new Where().when(filter.bank, 'bank = ?').when(filter.status, 'status = ?').when(filter.reportId, 'report_id = ?');
+    const where = new Where().when(filter.bank, 'bank = ?').when(filter.status, 'status = ?').when(filter.reportId, 'report_id = ?')
+      .when(filter.caseId, '(case_id = ? OR report_id IN (SELECT id FROM reports WHERE case_id = ?))');
     const rows = await this.db.all<OrderRow>(`SELECT ${ORDER_COLUMNS} FROM fund_orders ${where} ORDER BY id DESC LIMIT ?`, [...where.params, filter.limit]);
     return rows.map(toOrder);
   }

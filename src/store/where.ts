@@ -3,11 +3,11 @@ export class Where {
   readonly params: unknown[] = [];
   private readonly conditions: string[] = [];
 
-  /** Adds `condition` (with `?` for `value`) when the filter is set (neither undefined, null, '' nor false). */
+  /** Adds `condition` (each `?` in it standing for `value`) when the filter is set (neither undefined, null, '' nor false). */
   when(value: unknown, condition: string, param: unknown = value): this {
     if (value === undefined || value === null || value === '' || value === false) return this;
     this.conditions.push(condition);
-    if (condition.includes('?')) this.params.push(param);
+    for (const _ of condition.matchAll(/\?/g)) this.params.push(param);
     return this;
   }
 

@@ -7,6 +7,7 @@ import {
 } from '../../cases/index.js';
 import { FanzhaError } from '../../domain/errors.js';
 import { isFraudType } from '../../domain/fraud-type.js';
+import { shiftPeriod } from '../../stats/index.js';
 import { actorOf, requirePermission, throttle, type AppContext } from '../context.js';
 import type { RateLimiter } from '../rate-limit.js';
 
@@ -48,11 +49,9 @@ const clusterQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).
 
 /** [from, to) of a period written as a year, a month or a day, in China time (UTC+8). */
 function periodRange(p: string): { from: number; to: number } {
-  const [y, m, d] = p.split('-').map(Number);
-  const at = (yy: number, mm: number, dd: number) => Date.UTC(yy, mm, dd) - 8 * 3_600_000;
-  if (d !== undefined) return { from: at(y, m - 1, d), to: at(y, m - 1, d + 1) };
-  if (m !== undefined) return { from: at(y, m - 1, 1), to: at(y, m, 1) };
-  return { from: at(y, 0, 1), to: at(y + 1, 0, 1) };
+  const kind = p.length === 4 ? 'year' : p.length === 7 ? 'month' : 'day';
+  const from = Date.parse(`${p.padEnd(10, '-01')}T00:00:00+08:00`);
+  return { from, to: shiftPeriod(kind, from, 1) };
 }
 
 /**

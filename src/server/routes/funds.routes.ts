@@ -12,7 +12,7 @@ const isoTime = z.string().max(64).refine((v) => !Number.isNaN(Date.parse(v)), {
 const fen = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const account = z.string().trim().min(4).max(64);
 
-const ordersQuery = z.object({ status: z.enum(ORDER_STATUSES).optional(), reportId: z.coerce.number().int().min(1).optional(), bank: z.string().max(64).optional(), limit });
+const ordersQuery = z.object({ status: z.enum(ORDER_STATUSES).optional(), reportId: z.coerce.number().int().min(1).optional(), caseId: z.coerce.number().int().min(1).optional(), bank: z.string().max(64).optional(), limit });
 const answerBody = z.object({ status: z.enum(ORDER_ANSWERS), heldFen: z.number().int().min(0).optional(), note: z.string().max(2000).optional() });
 const manualBody = z.object({ account, amountFen: fen, reportId: z.number().int().min(1).optional(), caseId: z.number().int().min(1).optional(), note: z.string().max(2000).optional() });
 const stopPayBody = z.object({

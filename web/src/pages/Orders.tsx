@@ -2,14 +2,20 @@ import { useEffect, useState } from 'react';
 import { api, ApiError, yuan } from '../api';
 import { t } from '../i18n';
 
-interface Order { id: number; account: string; bank: string | null; hop: number; amountFen: number; status: string; heldFen: number; createdAt: number }
+interface Order { id: number; account: string; bank: string | null; hop: number; amountFen: number; status: string; heldFen: number; note: string | null; createdAt: number }
 
-/** 止付指令: a bank sees its own stop-payment orders and answers them; the centre sees all. */
-export default function Orders({ canAnswer }: { canAnswer: boolean }) {
+/** What an order's status reads as (the bank's answers share their buttons' words). */
+const STATUS: Record<string, string> = { queued: '待发送', sent: '已发送', manual: '需人工送达', held: '已止付', insufficient: '余额不足', moved: '已转出', rejected: '拒绝执行' };
+
+/**
+ * 止付指令: a bank sees its own stop-payment orders and answers them; the centre sees all, or one case's (`caseId`).
+ * `version` changes when the caller made new orders, so the list reloads.
+ */
+export default function Orders({ canAnswer, caseId, version = 0 }: { canAnswer: boolean; caseId?: number; version?: number }) {
   const [orders, setOrders] = useState<Order[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const load = () => void api<{ orders: Order[] }>('/api/v1/orders?limit=200').then((r) => setOrders(r.orders)).catch((e: unknown) => setError(String(e)));
-  useEffect(load, []);
+  const load = () => void api<{ orders: Order[] }>(`/api/v1/orders?limit=200${caseId ? `&caseId=${caseId}` : ''}`).then((r) => setOrders(r.orders)).catch((e: unknown) => setError(String(e)));
+  useEffect(load, [caseId, version]);
   const answer = async (o: Order, status: string) => {
     setError(null);
     try {
@@ -23,12 +29,12 @@ export default function Orders({ canAnswer }: { canAnswer: boolean }) {
     <section className="card">
       <h2>{t('止付指令')}</h2>
       <table data-testid="orders">
-        <thead><tr><th>#</th><th>{t('银行')}</th><th>{t('账户')}</th><th>{t('金额')}</th><th>{t('状态')}</th><th /></tr></thead>
+        <thead><tr><th>#</th><th>{t('层级')}</th><th>{t('银行')}</th><th>{t('账户')}</th><th>{t('金额')}</th><th>{t('状态')}</th><th /></tr></thead>
         <tbody>
           {orders.map((o) => (
             <tr key={o.id}>
-              <td>{o.id} · {o.hop}</td><td>{o.bank ?? '—'}</td><td className="mono">{o.account}</td><td>{yuan(o.amountFen)}</td>
-              <td>{o.status}{o.heldFen ? ` ${yuan(o.heldFen)}` : ''}</td>
+              <td>{o.id}</td><td>{o.hop}</td><td>{o.bank ?? '—'}</td><td className="mono">{o.account}</td><td>{yuan(o.amountFen)}</td>
+              <td data-status={o.status}>{t(STATUS[o.status] ?? o.status)}{o.heldFen ? ` ${yuan(o.heldFen)}` : ''}{o.note ? ` · ${o.note}` : ''}</td>
               <td>
                 {canAnswer && (o.status === 'sent' || o.status === 'queued' || o.status === 'manual') && (
                   <>

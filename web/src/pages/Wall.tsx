@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { HBars } from '../charts';
 import { typeName } from '../fraud-types';
 import { t, useLang } from '../i18n';
 import { byUrgency, isToday, useLiveItems } from './items';
@@ -16,8 +17,7 @@ export default function Wall() {
   const late = items.filter((i) => i.late);
   const districts = new Map<string, number>();
   for (const i of today) districts.set(i.district ?? '—', (districts.get(i.district ?? '—') ?? 0) + 1);
-  const top = [...districts].sort((a, b) => b[1] - a[1]).slice(0, 10);
-  const max = Math.max(1, ...top.map(([, n]) => n));
+  const top = [...districts].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([code, n]) => ({ key: code, label: names[code] ?? code, value: n }));
   return (
     <section>
       <div className="tiles">
@@ -41,15 +41,7 @@ export default function Wall() {
         </div>
         <div className="card">
           <h2>{t('各区分布')}</h2>
-          <svg viewBox={`0 0 300 ${top.length * 24 + 4}`} className="bars" role="img" aria-label={t('各区分布')}>
-            {top.map(([code, n], k) => (
-              <g key={code} transform={`translate(0, ${k * 24})`}>
-                <text x="0" y="15" fontSize="11">{(names[code] ?? code).slice(0, 8)}</text>
-                <rect x="110" y="4" height="14" width={(170 * n) / max} fill="#c0392b" />
-                <text x={115 + (170 * n) / max} y="15" fontSize="11">{n}</text>
-              </g>
-            ))}
-          </svg>
+          <HBars bars={top} title={t('各区分布')} />
         </div>
       </div>
     </section>
