@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { NewUser, UserService } from '../auth/index.js';
 import type { Config } from '../config/index.js';
 import type { DispatchService } from '../dispatch/index.js';
 import type { Actor } from '../domain/role.js';
@@ -11,6 +15,36 @@ const DEMO_ACTOR: Actor = { name: 'demo', role: 'system' };
 /** Whether `serve` plays the demo city: on the embedded store unless switched off, on PostgreSQL only when asked. */
 export function demoWanted(config: Config): boolean {
   return config.FANZHA_DEMO === 'true' || (config.FANZHA_DEMO === 'auto' && config.DATABASE_URL === undefined);
+}
+
+/** The demo's console users: one per role a visitor wants to try, the officer over the city's first district. */
+function demoUsers(dispatch: DispatchService | null): NewUserSansPassword[] {
+  const district = dispatch?.tree.all().find((u) => u.level === 'district');
+  return [
+    { username: 'demo.analyst', displayName: '演示 · 市反诈中心', role: 'analyst', scope: null },
+    ...(district ? [{ username: 'demo.station', displayName: `演示 · ${district.name}`, role: 'station_officer' as const, scope: district.code }] : []),
+    { username: 'demo.hotline', displayName: '演示 · 96110 接警', role: 'hotline', scope: null },
+    { username: 'demo.bank', displayName: '演示 · 工商银行', role: 'bank_partner', scope: '中国工商银行' },
+  ];
+}
+type NewUserSansPassword = Omit<NewUser, 'password'>;
+
+/**
+ * On the demo's first start (no user yet) creates the demo users with random passwords, written to
+ * `<dataDir>/demo-users.txt` readable by the owner only; returns that file, or null when users exist already.
+ */
+export async function createDemoUsers(users: UserService, dispatch: DispatchService | null, dataDir: string): Promise<string | null> {
+  if ((await users.list()).length > 0) return null;
+  const lines = ['# Fanzha demo users: username, password, role (scope). Sign in on the console at /#/signin'];
+  for (const u of demoUsers(dispatch)) {
+    const password = randomBytes(9).toString('base64url');
+    await users.create({ ...u, password }, DEMO_ACTOR.name);
+    lines.push(`${u.username}\t${password}\t${u.role}${u.scope ? ` (${u.scope})` : ''}`);
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'demo-users.txt');
+  fs.writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+  return file;
 }
 
 /** China's calendar day, for the demo week to begin today. */

@@ -8,7 +8,7 @@ import { startScreening } from '../../screening/index.js';
 import { buildServer } from '../../server/app.js';
 import { createContext } from '../../server/context.js';
 import { TextService } from '../../text/index.js';
-import { demoWanted, startDemo } from '../demo.js';
+import { createDemoUsers, demoWanted, startDemo } from '../demo.js';
 import { openRuntimeConfig, run } from '../runtime.js';
 
 const ROLES = ['api', 'screening', 'dispatch'] as const;
@@ -88,6 +88,10 @@ export function serveCommand(program: Command): void {
             console.log(`fanzha: first start: an admin token was written to ${adminFile}`);
             console.log(`        read it with:  cat ${adminFile}`);
             console.log('        use it as:     Authorization: Bearer <token>   (create more with: npx fanzha tokens create)');
+          }
+          if (demoWanted(config)) {
+            const usersFile = await createDemoUsers(ctx.users, roles.includes('dispatch') ? dispatch : null, config.FANZHA_DATA_DIR);
+            if (usersFile) console.log(`fanzha: demo users (analyst, station, hotline, bank) and their passwords are in ${usersFile}`);
           }
           const app = await buildServer(ctx, { logger: config.LOG_LEVEL !== 'silent' });
           const address = await app.listen({ port: config.PORT, host: config.HOST });
