@@ -18,6 +18,9 @@ export class ApiError extends Error {
   }
 }
 
+/** What to show the user for a failed call: the API's message, or the error itself. */
+export const errorText = (err: unknown): string => (err instanceof ApiError ? err.message : String(err));
+
 export const token = {
   get: (): string | null => sessionStorage.getItem(TOKEN_KEY),
   set: (t: string): void => sessionStorage.setItem(TOKEN_KEY, t),

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError, yuan } from '../api';
+import { api, errorText, yuan } from '../api';
 import { LayeredGraph, type GraphEdge, type GraphNode } from '../graph';
 import { typeName } from '../fraud-types';
 import { t, useLang } from '../i18n';
@@ -76,7 +76,7 @@ function MoneyTrail({ detail, onOrdered }: { detail: Detail; onOrdered: () => vo
       .then((list) => {
         setTraces(list);
         if (order) onOrdered();
-      }, (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)))
+      }, (e: unknown) => setError(errorText(e)))
       .finally(() => setBusy(false));
   };
   useEffect(() => load(false), [detail.case.id]);
@@ -124,7 +124,7 @@ export default function Cases({ canManage, canFunds }: { canManage: boolean; can
       open(detail.case.id);
       loadList();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (

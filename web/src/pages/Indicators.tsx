@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../api';
+import { api, errorText } from '../api';
 import { typeName } from '../fraud-types';
 import { t, useLang } from '../i18n';
 import IndicatorImport from './IndicatorImport';
@@ -39,7 +39,7 @@ export default function Indicators({ canManage }: { canManage: boolean }) {
       await api(`/api/v1/indicators/${open.indicator.id}/status`, { body: change });
       await Promise.all([show(open.indicator.id), search()]);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err));
     }
   };
 

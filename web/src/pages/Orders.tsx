@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError, yuan } from '../api';
+import { api, errorText, yuan } from '../api';
 import { t } from '../i18n';
 
 interface Order { id: number; account: string; bank: string | null; hop: number; amountFen: number; status: string; heldFen: number; note: string | null; createdAt: number }
@@ -22,7 +22,7 @@ export default function Orders({ canAnswer, caseId, version = 0 }: { canAnswer: 
       await api(`/api/v1/orders/${o.id}/answer`, { body: status === 'held' ? { status, heldFen: o.amountFen } : { status } });
       load();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiError } from '../api';
+import { api, errorText } from '../api';
 import { t, useLang } from '../i18n';
 import { typeName } from '../fraud-types';
 
@@ -35,7 +35,7 @@ export default function PublicCheck() {
       if (looksLikeText(value)) setResult({ text: await api<TextResult>('/api/v1/check/text', { body: { text: value }, anonymous: true }) });
       else setResult({ check: await api<CheckResult>(`/api/v1/check?value=${encodeURIComponent(value.trim())}`, { anonymous: true }) });
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err));
     }
   };
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiError } from '../api';
+import { api, errorText } from '../api';
 import { t } from '../i18n';
 
 /** 我要举报: a citizen's report, answered with its number only. */
@@ -17,7 +17,7 @@ export default function PublicReport() {
       });
       setDone(res.report.id);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   if (done !== null) return <section className="card narrow"><p data-testid="report-done">{t('举报已收到，编号')} {done}</p></section>;

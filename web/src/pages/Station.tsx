@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../api';
+import { api, errorText } from '../api';
 import { typeName } from '../fraud-types';
 import { t, useLang } from '../i18n';
 import { byUrgency, useLiveItems, type Item } from './items';
@@ -48,7 +48,7 @@ export default function Station() {
     try {
       replace((await api<{ item: Item }>(path, { method: 'POST', body: body ?? {} })).item);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err));
     }
   };
 

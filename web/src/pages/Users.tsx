@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../api';
+import { api, errorText } from '../api';
 import { t } from '../i18n';
 
 interface User { id: number; username: string; displayName: string; role: string; scope: string | null; disabledAt: number | null; locked: boolean }
@@ -20,7 +20,7 @@ export default function Users() {
       setMessage({ error: false, text: done });
       load();
     } catch (err) {
-      setMessage({ error: true, text: err instanceof ApiError ? err.message : String(err) });
+      setMessage({ error: true, text: errorText(err) });
     }
   };
   const create = (e: React.FormEvent) => {
