@@ -253,12 +253,51 @@ describe('the console in Chromium', { skip }, () => {
     const orders = (await app.inject({ url: `/api/v1/orders?caseId=${caseId}`, headers: auth('analyst') })).json().orders;
     assert.ok(orders.some((o: { account: string; hop: number }) => o.account === second && o.hop === 2), JSON.stringify(orders));
 
+    // The bank holds the mule's money; the centre freezes it from the case page and returns it to the victims.
+    const muleOrder = orders.find((o: { account: string; hop: number }) => o.account === mule && o.hop === 1);
+    const held = await app.inject({ method: 'POST', url: `/api/v1/orders/${muleOrder.id}/answer`, headers: { authorization: `Bearer ${secrets.bank}` }, payload: { status: 'held', heldFen: 1_000_000 } });
+    assert.equal(held.statusCode, 200, held.body);
+    await page.reload();
+    await page.locator('[data-testid=cases] tbody tr', { hasText: String(caseId) }).first().click();
+    page.once('dialog', (d) => void d.accept('并公（反诈）冻字〔2026〕118号'));
+    await page.locator('[data-testid=orders] tbody tr', { hasText: mule }).getByRole('button', { name: '冻结' }).click();
+    const freeze = page.locator('[data-testid=freezes] tbody tr', { hasText: '118号' });
+    await freeze.getByRole('button', { name: '返还受害人' }).click();
+    await freeze.locator('td[data-status=returned]').waitFor();
+
     await page.goto(`${base}/#/console/dashboard`);
     const reports = page.locator('[data-testid=figure-reports] strong');
     await reports.waitFor();
     assert.ok(Number(await reports.textContent()) >= 2);
     await page.locator('[data-testid=dashboard] .segmented button', { hasText: '日' }).click();
-    await page.locator('[data-testid=figure-orders] strong').waitFor();
+    await page.locator('[data-testid=figure-returnedFen] strong', { hasText: '¥10,000.00' }).waitFor();
     await page.screenshot({ path: `${SHOTS}dashboard.png`, fullPage: true });
+  });
+
+  it('lets the admin create a user who then signs in, and issue a partner token shown once', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await signIn(page, secrets.admin);
+    await page.goto(`${base}/#/console/users`);
+    await page.fill('input[name=username]', 'sun.officer');
+    await page.fill('input[name=displayName]', '孙警官');
+    await page.selectOption('select[name=role]', 'station_officer');
+    await page.fill('input[name=scope]', WUCHENG);
+    await page.fill('input[name=password]', 'wucheng-duty-2026');
+    await page.click('form.card button[type=submit] >> text=创建');
+    await page.locator('[data-testid=users] tbody tr', { hasText: 'sun.officer' }).waitFor();
+    await page.fill('input[name=tokenName]', '移动 · 信令接口');
+    await page.selectOption('select[name=tokenRole]', 'telecom_partner');
+    await page.locator('form', { has: page.locator('input[name=tokenName]') }).locator('button[type=submit]').click();
+    const secret = (await page.locator('[data-testid=secret] code').textContent()) ?? '';
+    assert.match(secret, /^fz_/);
+    assert.equal((await server.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${secret}` } })).json().role, 'telecom_partner');
+    await page.screenshot({ path: `${SHOTS}users.png`, fullPage: true });
+
+    const officer = await (await browser.newContext()).newPage();
+    await officer.goto(`${base}/#/signin`);
+    await officer.fill('input[name=username]', 'sun.officer');
+    await officer.fill('input[name=password]', 'wucheng-duty-2026');
+    await officer.click('button[type=submit]');
+    await officer.locator('.tabs a.active', { hasText: '本站预警' }).waitFor();
   });
 });

@@ -148,9 +148,12 @@ describe('HTTP API', () => {
   });
 
   it('lets an admin issue and revoke tokens', async () => {
-    const created = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: auth('admin'), payload: { role: 'bank_partner', name: '工商银行 风控' } });
+    const unscoped = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: auth('admin'), payload: { role: 'bank_partner', name: '工商银行 风控' } });
+    assert.equal(unscoped.json().error.code, 'VALIDATION_FAILED', 'a bank token needs its bank');
+    const created = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: auth('admin'), payload: { role: 'bank_partner', name: '工商银行 风控', scope: '中国工商银行' } });
     assert.equal(created.statusCode, 201);
     const { token, secret } = created.json();
+    assert.equal(token.scope, '中国工商银行');
     assert.match(secret, /^fz_/);
     assert.equal((await app.inject({ url: '/api/v1/feeds/bank_card', headers: { authorization: `Bearer ${secret}` } })).statusCode, 200);
     assert.equal((await app.inject({ method: 'DELETE', url: `/api/v1/tokens/${token.id}`, headers: auth('admin') })).statusCode, 204);

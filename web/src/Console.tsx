@@ -4,18 +4,20 @@ import Cases from './pages/Cases';
 import Dashboard from './pages/Dashboard';
 import Hotline from './pages/Hotline';
 import Indicators from './pages/Indicators';
+import Instructions from './pages/Instructions';
 import Orders from './pages/Orders';
 import Station from './pages/Station';
+import Tokens from './pages/Tokens';
 import Users from './pages/Users';
 import Wall from './pages/Wall';
 
 /** What each role's console holds: its pages, the first one its home. */
 const PAGES: Record<string, Array<{ path: string; title: string }>> = {
-  admin: [{ path: 'wall', title: '预警墙' }, { path: 'dashboard', title: '数据看板' }, { path: 'station', title: '本站预警' }, { path: 'hotline', title: '接警登记' }, { path: 'cases', title: '案件' }, { path: 'orders', title: '止付指令' }, { path: 'indicators', title: '线索库' }, { path: 'users', title: '用户' }],
-  analyst: [{ path: 'wall', title: '预警墙' }, { path: 'dashboard', title: '数据看板' }, { path: 'station', title: '本站预警' }, { path: 'hotline', title: '接警登记' }, { path: 'cases', title: '案件' }, { path: 'orders', title: '止付指令' }, { path: 'indicators', title: '线索库' }],
+  admin: [{ path: 'wall', title: '预警墙' }, { path: 'dashboard', title: '数据看板' }, { path: 'station', title: '本站预警' }, { path: 'hotline', title: '接警登记' }, { path: 'cases', title: '案件' }, { path: 'orders', title: '止付指令' }, { path: 'instructions', title: '资金预警指令' }, { path: 'indicators', title: '线索库' }, { path: 'users', title: '用户' }],
+  analyst: [{ path: 'wall', title: '预警墙' }, { path: 'dashboard', title: '数据看板' }, { path: 'station', title: '本站预警' }, { path: 'hotline', title: '接警登记' }, { path: 'cases', title: '案件' }, { path: 'orders', title: '止付指令' }, { path: 'instructions', title: '资金预警指令' }, { path: 'indicators', title: '线索库' }],
   station_officer: [{ path: 'station', title: '本站预警' }, { path: 'dashboard', title: '数据看板' }, { path: 'cases', title: '案件' }, { path: 'indicators', title: '线索库' }],
   hotline: [{ path: 'hotline', title: '接警登记' }, { path: 'orders', title: '止付指令' }, { path: 'indicators', title: '线索库' }],
-  bank_partner: [{ path: 'orders', title: '止付指令' }, { path: 'indicators', title: '线索库' }],
+  bank_partner: [{ path: 'orders', title: '止付指令' }, { path: 'instructions', title: '资金预警指令' }, { path: 'indicators', title: '线索库' }],
   telecom_partner: [{ path: 'indicators', title: '线索库' }],
 };
 
@@ -38,8 +40,9 @@ export default function Console({ me, page }: { me: Me; page: string | undefined
       {current?.path === 'hotline' && <Hotline />}
       {current?.path === 'cases' && <Cases canManage={centre} canFunds={centre} />}
       {current?.path === 'indicators' && <Indicators canManage={centre} />}
-      {current?.path === 'users' && <Users />}
-      {current?.path === 'orders' && <Orders canAnswer={me.role === 'bank_partner' || centre} />}
+      {current?.path === 'users' && <><Users /><Tokens /></>}
+      {current?.path === 'instructions' && <Instructions />}
+      {current?.path === 'orders' && <Orders canAnswer={me.role === 'bank_partner' || centre} canFreeze={centre} />}
     </div>
   );
 }

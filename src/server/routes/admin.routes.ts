@@ -2,14 +2,27 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { FanzhaError } from '../../domain/errors.js';
 import { INDICATOR_KINDS } from '../../domain/indicator.js';
-import { ROLES } from '../../domain/role.js';
+import { ROLES, type Role } from '../../domain/role.js';
 import { normalizeAllowValue } from '../../indicators/index.js';
 import { actorOf, requirePermission, type AppContext } from '../context.js';
 
-const tokenBody = z.object({ role: z.enum(ROLES), name: z.string().trim().min(1).max(200) });
+const tokenBody = z.object({ role: z.enum(ROLES), name: z.string().trim().min(1).max(200), scope: z.string().trim().max(100).nullish() });
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const allowBody = z.object({ kind: z.enum(INDICATOR_KINDS), value: z.string().min(1).max(2000), reason: z.string().trim().min(1).max(500) });
 const allowQuery = z.object({ kind: z.enum(INDICATOR_KINDS), value: z.string().min(1).max(2000) });
+
+/**
+ * A station officer's scope must be a unit of the jurisdiction tree, and officers and banks need one: without it
+ * such a holder would see nothing.
+ */
+export function checkScope(ctx: AppContext, role: Role, scope: string | null): void {
+  if ((role === 'station_officer' || role === 'bank_partner') && !scope) {
+    throw new FanzhaError('VALIDATION_FAILED', `a ${role} needs a scope (${role === 'bank_partner' ? 'the bank name' : 'a station or district code'})`, { field: 'scope' });
+  }
+  if (role === 'station_officer' && scope && ctx.dispatch.scopeOf({ role, scope }).level === 'none') {
+    throw new FanzhaError('INVALID_VALUE', `no unit ${scope} in the jurisdiction tree`, { field: 'scope' });
+  }
+}
 
 /** Tokens and the allow-list. */
 export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -21,7 +34,9 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/v1/tokens', async (request, reply) => {
     requirePermission(request, 'tokens:manage');
     const body = tokenBody.parse(request.body);
-    const { token, secret } = await ctx.tokens.create(body.role, body.name, actorOf(request).name);
+    const scope = body.scope || null;
+    checkScope(ctx, body.role, scope);
+    const { token, secret } = await ctx.tokens.create(body.role, body.name, actorOf(request).name, scope);
     return reply.status(201).send({ token, secret });
   });
 

@@ -5,6 +5,7 @@ import { ROLES } from '../../domain/role.js';
 import type { User } from '../../store/index.js';
 import { actorOf, requirePermission, type AppContext } from '../context.js';
 import { RateLimiter } from '../rate-limit.js';
+import { checkScope } from './admin.routes.js';
 
 /** Sign-in attempts per client address per minute (the per-account lock-out is the user service's). */
 const SIGN_INS_PER_MIN = 10;
@@ -60,9 +61,7 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
     requirePermission(request, 'users:manage');
     const body = userBody.parse(request.body);
     const scope = body.scope || null;
-    if (body.role === 'station_officer' && scope && ctx.dispatch.scopeOf({ role: body.role, scope }).level === 'none') {
-      throw new FanzhaError('INVALID_VALUE', `no unit ${scope} in the jurisdiction tree`, { field: 'scope' });
-    }
+    checkScope(ctx, body.role, scope);
     const user = await ctx.users.create({ ...body, scope }, actorOf(request).name);
     return reply.status(201).send({ user: view(user) });
   });

@@ -176,7 +176,7 @@ export default function Cases({ canManage, canFunds }: { canManage: boolean; can
                   <h2>{t('资金链')}</h2>
                   <MoneyTrail detail={detail} onOrdered={() => setOrdersVersion((v) => v + 1)} />
                 </div>
-                <Orders canAnswer={false} caseId={detail.case.id} version={ordersVersion} />
+                <Orders canAnswer={false} canFreeze caseId={detail.case.id} version={ordersVersion} />
               </>
             )}
           </>
