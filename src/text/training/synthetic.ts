@@ -88,6 +88,50 @@ const AUTHORITY: string[] = [
 ];
 
 /**
+ * The other families, one step each as a scammer would write or say it (the corpora hold them as news reports and
+ * dialogues; fold B has neither): investment "teachers" and platforms, online romance leading to a betting or
+ * investment site, paid tasks, off-platform shopping, refund and membership "customer service", loans that ask
+ * a fee first, game-account trades.
+ */
+const TYPED: Array<[FraudType, string[]]> = [
+  ['fake_investment', [
+    '我是{teacher}，带大家做{asset}，内部消息，稳赚不赔，进群跟着老师操作，一周收益{pct}',
+    '恭喜你进入我们的VIP投资群，下载{platform}入金{amount}元就能跟单，老师每天带单，保证收益翻倍',
+    '你的账户收益已经{amount}了，想要提现需要先交{pct}的个人所得税，交了马上就能出金',
+    '平台检测到你的账户操作异常，资金已冻结，需要缴纳{amount}元保证金才能解冻提现',
+  ]],
+  ['romance', [
+    '亲爱的，我舅舅在{platform}做数据分析，知道漏洞，你先充{small}试试，赢了我们就能早点结婚',
+    '宝贝，我们认识这么久了，你相信我，这个{platform}是我一直在玩的，充值{amount}就能翻倍，我带你赚钱',
+    '我在国外工作，寄了一个包裹给你，里面有珠宝和美金，海关说要交{amount}元清关费你才能收到',
+  ]],
+  ['task_rebate', [
+    '兼职刷单，在家动动手指日赚{small}元，先垫付{small}元下单，完成任务后返还本金和佣金',
+    '你的任务单是联单，需要连续做完三单才能返款，第三单要垫付{amount}元，做完一起返给你',
+    '抖音点赞关注就有佣金，一单三元，做满十单进入高佣金任务群，需要先充值{small}元激活账号',
+  ]],
+  ['fake_shopping', [
+    '亲，平台抽成太高，我们走微信私下交易吧，你先付{small}元定金，我马上给你发货',
+    '内部员工价，{goods}只要{small}元，名额有限，先加我微信转账付款，收到款就发快递',
+    '你在闲鱼上拍的{goods}，我这边没法发货，你扫这个二维码付款，走平台的保证金交易',
+  ]],
+  ['fake_customer_service', [
+    '您好，我是{shopName}的客服，您购买的商品有质量问题，我们要给您双倍理赔，请您下载{meeting}开启屏幕共享，我来指导您操作退款',
+    '您好，您之前开通了{app}的百万保障服务，不关闭的话每月要扣费{small}元，我来帮您关闭，请按我说的操作',
+    '我是快递公司的理赔专员，您的包裹在运输中丢失了，我们赔偿您{small}元，请扫码添加理赔客服，提供银行卡号和验证码',
+  ]],
+  ['fake_loan', [
+    '您申请的贷款{amount}元已审核通过，但是您的银行卡号填写错误，资金被冻结，需要缴纳{small}元解冻费后才能放款',
+    '您的征信分不够，需要先刷流水，往这个账户转{amount}元证明还款能力，验证完马上退还并放款',
+    '下载{platform}就能借款，无需征信，额度{wan}万，先交{small}元会员费即可开通提现',
+  ]],
+  ['game_trade', [
+    '你的游戏账号我很想买，出价{amount}元，我们去{tradeSite}交易，你注册之后要先交{small}元保证金才能提现',
+    '你好，你在游戏里卖的装备我买了，平台显示你的账户被冻结，要联系客服缴纳解冻费{small}元才能收到钱',
+  ]],
+];
+
+/**
  * Normal texts the model read as scams when their corpus was left out (validation parts of folds C and D): a
  * customer complaining to a company's service account about a fee, a refund or a frozen account, and the
  * service's reply (it apologises and asks for the order number in a private message: it does not ask the reader
@@ -124,6 +168,12 @@ const ADS: string[] = [
   '{estate}，地铁口精装小户型，首付{wan}万起，准现房发售，看房热线{hotline}，拒收请回T',
   '{insurer}提醒您：您的车险即将到期，续保享{discount}折优惠并赠送洗车券，详询{hotline}，退订回T',
   '{shop}您的积分即将到期，可在会员中心兑换礼品，无需任何费用，详情打开{app}查看，回TD退订',
+  // lenders' and advisers' own adverts: a product, a rate, "call me" — no fee asked before the loan, no app to install
+  '您好，我是{lender}的客户经理{agent}，我们提供个人信用贷款和房产抵押贷款，额度{wan}-{wan2}万，利息{rate}起，有需要可以联系我',
+  '{lender}经营贷、消费贷，手续简单，{days}个工作日审批，正规持牌机构，欢迎来电咨询{hotline}，{agent}竭诚为您服务',
+  '您好，我是{agent}，专业办理{loanKind}，银行正规渠道，利率透明，资金周转有困难时欢迎咨询',
+  '{bank}您好，{product}结构性存款本周发售，{days}天期，预期年化{rate}，{small}元起存，欢迎到网点咨询。退订回T',
+  '{broker}{agent}：本周新发{fund}，投资有风险，详询{hotline}，如不需要请回复TD',
 ];
 
 const NORMAL_SMS: string[] = [
@@ -182,6 +232,18 @@ Object.assign(SLOTS, {
   insurer: ['【平安保险】', '【人保财险】', '【太平洋保险】'],
   tail: ['1234', '8856', '0371', '6620'],
   kin3: ['妈', '爸', '老公', '姐'],
+  teacher: ['王老师', '股票分析师李老师', '投资顾问', '财经博主'],
+  asset: ['股票', '数字货币', '期货', '外汇', '黄金'],
+  platform: ['这个APP', '这个网站', '博彩平台', '投资平台', '交易所'],
+  goods: ['苹果手机', '演唱会门票', '名牌包', '茅台酒', '二手相机'],
+  shopName: ['淘宝', '京东', '拼多多', '抖音小店'],
+  tradeSite: ['这个交易网站', '我发你的链接', '交易平台'],
+  lender: ['平安普惠', '招联金融', '中银消费', '建行支行', '农商银行'],
+  agent: ['小刘', '王经理', '赵女士', '张先生', '小陈'],
+  wan2: ['50', '100', '200', '300'],
+  loanKind: ['房屋抵押贷款', '车辆抵押贷款', '企业经营贷款', '公积金信用贷', '装修贷款'],
+  broker: ['【华泰证券】', '【中信证券】', '【国泰君安】', '【招商证券】'],
+  fund: ['债券基金', '混合型基金', '货币基金', '指数基金'],
 });
 
 function fill(template: string, r: () => number): string {
@@ -224,6 +286,7 @@ export function syntheticDocs(seed: number, perTemplate = 6): Doc[] {
   add('n', one(NORMAL), false, null, 'sms');
   add('acq', one(ACQUAINTANCE), true, 'impersonate_acquaintance', 'sms');
   add('auth', one(AUTHORITY), true, 'impersonate_authority', 'sms');
+  for (const [type, list] of TYPED) add(`t-${type}-`, one(list), true, type, 'sms');
   add('desk', HELPDESK, false, null, 'dialogue');
   add('ask', one(SELF_QUESTIONS), false, null, 'dialogue');
   add('ad', one(ADS), false, null, 'ad');
