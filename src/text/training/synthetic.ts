@@ -276,10 +276,11 @@ function fill(template: string, r: () => number): string {
 }
 
 /**
- * `perTemplate` filled variants of every template (de-duplicated), as training documents: SMS-like scams and
+ * `perTemplate` filled variants (10: on the validation parts, 10 instead of 6 raised fold A's F1 0.920 -> 0.923 and
+ * C's projected F1 0.899 -> 0.905, held-out and D unchanged within 0.001) of every template (de-duplicated), as training documents: SMS-like scams and
  * normal SMS (`sms`), ads (`ad`), helpdesk threads (`dialogue`, with turns) and payment-app questions (`dialogue`).
  */
-export function syntheticDocs(seed: number, perTemplate = 6): Doc[] {
+export function syntheticDocs(seed: number, perTemplate = 10): Doc[] {
   const r = rng(seed * 104729 + 17);
   const out: Doc[] = [];
   const seen = new Set<string>();
