@@ -8,15 +8,25 @@ describe('synthetic training templates', () => {
     assert.notDeepEqual(syntheticDocs(1).map((d) => d.text), syntheticDocs(2).map((d) => d.text));
   });
 
-  it('fill every slot, label fraud as type other and normal as no type, and say they are synthetic', () => {
+  it('fill every slot, give every scam a type and no normal text one, and say they are synthetic', () => {
     const docs = syntheticDocs(3);
     assert.ok(docs.some((d) => d.fraud) && docs.some((d) => !d.fraud));
     for (const d of docs) {
       assert.doesNotMatch(d.text, /[{}]/);
       assert.equal(d.corpus, 'synthetic');
-      assert.equal(d.type, d.fraud ? 'other' : null);
+      assert.equal(d.type === null, !d.fraud);
       assert.ok(d.id.startsWith('synthetic:'));
     }
+    const types = new Set(docs.filter((d) => d.fraud).map((d) => d.type));
+    assert.ok(types.has('impersonate_acquaintance') && types.has('impersonate_authority') && types.has('other'));
+    const kinds = new Set(docs.filter((d) => !d.fraud).map((d) => d.kind));
+    assert.deepEqual([...kinds].sort(), ['ad', 'dialogue', 'sms']);
     assert.equal(new Set(docs.map((d) => d.text)).size, docs.length);
+  });
+
+  it('keep the turns of a helpdesk thread apart, so training windows cut between them', () => {
+    const desk = syntheticDocs(1).filter((d) => d.kind === 'dialogue' && d.turns !== undefined);
+    assert.ok(desk.length > 0);
+    for (const d of desk) assert.equal(d.turns!.map((t) => t.text).join('\n'), d.text);
   });
 });
