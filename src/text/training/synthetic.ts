@@ -153,6 +153,50 @@ const HELPDESK: string[][] = [
   ['我的订单显示已签收但是我没收到货', '亲，您提供下订单号，我帮您联系配送员核实一下', '好的，订单号{order}', '查到了，配送员放在了快递柜，取件码已经重新发送到您的手机上了'],
 ];
 
+/**
+ * More normal service threads (e-commerce sessions, brand accounts on a microblog, a payment app's or a bank's
+ * service chat), written for this project: the customer speaks in the first person about *their* fee, refund,
+ * frozen account or late parcel (我的, 为什么扣我, 怎么还没), the service answers, apologises, explains a rule or
+ * asks for an order number; nobody asks the customer to pay, transfer, install or share anything.
+ */
+const HELPDESK2: string[][] = [
+  ['{greet}', '{myIssue}', '{svcSorry}，{svcCheck}', '{ident}是{order}', '{svcDone}'],
+  ['{myIssue}', '{svcExplain}', '那{followUp}', '{svcFollow}', '好的谢谢', '不客气，祝您生活愉快'],
+  ['{greet}', '请问{shopQ}', '{shopA}', '{myIssue}', '{svcSorry}，{svcDone}'],
+  ['{myIssue}，{angry} @{company}', '{svcSorry}，{svcCheck}', '{angry2}', '{svcEscalate}'],
+  ['@{company} {myIssue}？{angry}', '{svcSorry}，{svcExplain}，{svcEscalate}'],
+  ['{myIssue}', '{svcCheck}', '{ident}发你了', '{svcExplain}', '{followUp}？', '{svcFollow}'],
+  ['我在你们家买的{goods2}{defect}，{wantWhat}', '{svcSorry}，{svcReturn}', '{followUp}？', '{svcFollow}'],
+  ['为什么{whyMe}', '{svcExplain}', '我没同意过啊，{wantWhat}', '{svcSorry}，{svcEscalate}'],
+];
+
+Object.assign(SLOTS, {
+  greet: ['在吗', '你好', '有人吗', '客服在吗', '您好', '亲 在不在'],
+  myIssue: ['我的退款怎么还没到账', '我的订单一直显示待发货', '我的账户被冻结了登录不上', '为什么扣了我{small}块钱', '我的快递显示签收了但是我没收到',
+    '我的优惠券用不了', '我的花呗额度怎么被冻结了', '我的会员被自动续费了', '我申请的退货一直没人审核', '我退票被收了手续费',
+    '我买的东西降价了能保价吗', '我的订单被取消了是怎么回事', '我的余额提现失败了', '我的积分怎么清零了', '我的银行卡被扣了两次款',
+    '我的信用卡还款了为什么还显示逾期', '我的账号显示异常不能下单'],
+  svcSorry: ['非常抱歉给您带来不便', '亲，很抱歉让您久等了', '十分抱歉', '您好，给您添麻烦了', '抱歉让您有不好的体验'],
+  svcCheck: ['麻烦您提供一下{ident}，这边帮您查一下', '请您私信我们{ident}，我们马上为您核实', '妹子马上为您核实情况，请您稍等', '您稍等，我这边帮您查询一下'],
+  svcDone: ['已经帮您催促仓库了，预计明天发出', '退款已经原路退回，{days}个工作日内到账，请您留意', '已经为您登记了，{hours}小时内会有专员联系您',
+    '已为您补发优惠券，请在我的优惠券里查看', '差价已经为您申请退回，请留意账户', '扣款是系统重复扣的，已为您原路退回'],
+  svcExplain: ['退款会原路返回到您的支付账户', '按照规定，退票会收取一定比例的手续费，具体以页面显示为准', '账户冻结是系统检测到异常登录，为了您的账户安全临时冻结的，您本人在APP里验证身份后就可以解冻',
+    '这笔是您开通的会员自动续费，您可以在设置里关闭自动续费', '订单因为库存不足被取消了，款项会自动退回', '您的额度是系统综合评估的，暂时无法人工调整',
+    '提现失败一般是银行卡信息有误，您可以在APP里更换银行卡后重新提现', '积分有效期是一年，到期会自动清零'],
+  followUp: ['钱什么时候能到', '那我现在要怎么办', '能不能帮我加急处理一下', '以后还会扣吗', '我自己在APP里能操作吗', '能开发票吗'],
+  svcFollow: ['一般{days}个工作日内到账，请您耐心等待', '您在APP的订单页面就可以自己操作，不需要联系任何人', '已经帮您备注加急了', '关闭之后就不会再扣了',
+    '您在订单详情里点申请开票就可以', '请您以APP里显示的为准，我们不会通过电话让您转账或者操作'],
+  svcEscalate: ['已经把您的问题反馈给相关部门了，后续会有工作人员电话联系您', '我们已经升级处理，请您保持手机畅通', '请您私信我们{ident}，专员会尽快跟进'],
+  angry2: ['每次都这么说', '你们到底管不管', '那我等着', '这都第几次了', '快点处理吧'],
+  shopQ: ['这个{goods2}有现货吗', '什么时候能发货', '可以开发票吗', '支持七天无理由退货吗', '货到付款可以刷卡吗', '这个有赠品吗'],
+  shopA: ['有现货的，今天下单明天发', '下单后48小时内发货', '可以开电子发票', '支持七天无理由退货', '可以的，不收手续费', '赠品以页面显示为准'],
+  goods2: ['手机', '空调', '衣服', '鞋子', '洗衣机', '耳机', '电饭煲', '奶粉', '笔记本电脑'],
+  defect: ['有质量问题', '收到就是坏的', '尺码不对', '少发了配件', '和图片不一样'],
+  wantWhat: ['我要退货', '能给我换一个吗', '我要退款', '你们给个说法', '把钱退给我'],
+  svcReturn: ['您在订单页面申请退货就可以，快递员会上门取件，运费由我们承担', '您申请换货后我们会安排重新发货', '请您拍照上传到售后申请里，我们审核后给您退款'],
+  whyMe: ['扣我{small}块钱', '收我手续费', '冻结我的账户', '把我的额度降了', '我的退款被拒绝了', '我的订单被取消了'],
+});
+
 const SELF_QUESTIONS: string[] = [
   '{app2}额度为什么被冻结了，怎么才能解冻',
   '{app2}逾期一天会影响征信吗',
@@ -307,6 +351,7 @@ export function syntheticDocs(seed: number, perTemplate = 10): Doc[] {
   for (const [type, list] of TYPED) add(`t-${type}-`, one(list), true, type, 'sms');
   add('desk', HELPDESK, false, null, 'dialogue');
   add('ask', one(SELF_QUESTIONS), false, null, 'dialogue');
+  add('desk2-', HELPDESK2, false, null, 'dialogue');
   add('ad', one(ADS), false, null, 'ad');
   add('nsms', one(NORMAL_SMS), false, null, 'sms');
   return out;
