@@ -197,6 +197,43 @@ Object.assign(SLOTS, {
   whyMe: ['扣我{small}块钱', '收我手续费', '冻结我的账户', '把我的额度降了', '我的退款被拒绝了', '我的订单被取消了'],
 });
 
+/**
+ * Service threads about the things scams also talk about — points and prize cards, game top-ups, card payments
+ * and their fees, a frozen bank card, cancelled flights, phone-bill charges, food complaints — where the customer
+ * asks and the service answers in its own channel (the app, a counter, a private message).
+ */
+const HELPDESK3: string[][] = [
+  ['@{brandAcct} {topicQ}', '{topicA}'],
+  ['{topicQ}', '{topicA}', '{thanks}'],
+  ['{greet}', '{topicQ}', '{topicA}', '{followUp}？', '{svcFollow}'],
+  ['{complainFood}，{angry} @{brandAcct}', '{svcSorry}，{foodReply}'],
+  ['{topicQ} @{brandAcct}', '{svcSorry}，{svcCheck}', '{thanks}'],
+  ['我要转人工', '有什么问题我可以帮您处理或解决呢', '{jdQ}', '{jdA}', '{thanks}'],
+  ['你好 在吗', '您好，请问有什么需要帮助您的呢', '{jdQ}', '亲爱的，请您稍等，正在为您查询', '{jdA}'],
+];
+
+Object.assign(SLOTS, {
+  jdQ: ['这个手机怎么维修', '发票信息填错了能改吗', '质保期是多久', '什么时候能到货', '可以帮我联系一下配送站吗', '下单后还能改地址吗', '这个有没有线配'],
+  jdA: ['本产品全国联保，享受三包服务，您可以到就近的售后网点维修', '可以的，您在订单详情里申请换开发票', '整机质保一年，七天无理由退货', '预计明天送达，请您保持电话畅通',
+    '已经帮您联系配送站了，快递员稍后会给您回电', '未出库前可以在订单页面修改地址', '有的，包装里带一根数据线'],
+  brandAcct: ['{company}客服', '{company}官方微博', '{company}服务中心', '{company}客服中心', '{company}官方客服'],
+  topicQ: ['我在积分商城兑换的{card2}只显示了几秒卡号，现在查不到了，能帮我查一下吗', '我充值的游戏币怎么还没到账', '货到付款可以刷信用卡吗，要手续费吗',
+    '我的银行卡被冻结了，怎么解冻', '航班取消了，机票钱怎么退', '这个月话费怎么多扣了{small}元', '我参加了你们的抽奖活动，中奖了什么时候发奖品',
+    '信用卡分期提前还款要手续费吗', '退票手续费怎么算的', '我的账户提示有风险，登录不了', '快递丢件了怎么赔', '办的会员怎么取消自动续费',
+    '我兑换的红包在哪里看', '花呗还款日可以改吗', '我的订单能不能改成货到付款'],
+  topicA: ['您好，兑换记录里可以查看卡号和密码，请在{app}的我的兑换页面查看', '充值一般几分钟内到账，您提供一下订单号，我们帮您查询',
+    '可以刷卡的，不收取额外手续费', '银行卡冻结需要您本人带身份证到就近网点办理，我们不会通过电话帮您解冻',
+    '航班取消的可以全额退票，您在订单页面申请，款项原路退回', '您好，多扣的是您订的增值业务，可以发送短信取消，费用我们核实后退还',
+    '奖品会在活动结束后{days}个工作日内发放，请留意站内消息，不需要支付任何费用', '提前还款不收手续费，剩余利息不再收取',
+    '退票手续费按照离起飞的时间收取，具体以页面显示为准', '请您在APP里按提示验证身份后就可以正常登录了', '丢件可以按照保价金额赔付，我们已经为您登记',
+    '在我的-设置-会员里可以关闭自动续费', '红包在我的-卡券里可以看到', '还款日暂时不支持修改', '已发货的订单不能修改支付方式，非常抱歉'],
+  card2: ['话费充值卡', '彩金卡', '视频会员卡', '加油卡', '购物卡'],
+  thanks: ['好的谢谢', '明白了，谢谢', '好吧', '行，知道了', '谢谢客服'],
+  complainFood: ['买的{food}里面吃出了虫子', '外卖送到的时候{food}都凉了', '买的{food}过期了', '{food}包装破了'],
+  food: ['巧克力', '饼干', '牛奶', '面包', '月饼', '薯片'],
+  foodReply: ['我们非常重视您反馈的问题，请您私信留下联系方式，我们会安排专人与您联系处理', '请您保留好商品和包装，我们会为您办理退换', '已为您申请退款，款项会原路退回'],
+});
+
 const SELF_QUESTIONS: string[] = [
   '{app2}额度为什么被冻结了，怎么才能解冻',
   '{app2}逾期一天会影响征信吗',
@@ -205,6 +242,13 @@ const SELF_QUESTIONS: string[] = [
   '{app2}的额度怎么突然降低了',
   '{app2}退款后钱退到哪里了',
   '怎么关闭{app2}的自动扣款',
+  '我想把{app2}里的钱转到自己的银行卡上',
+  '{app2}分期用了优惠券为什么还有手续费',
+  '{app2}冻结了怎样可以解除',
+  '{app2}只能在一个账号上用吗',
+  '我的{app2}额度为什么用不了',
+  '{app2}还款了为什么账单还没变',
+  '同一个人的两个账号都能开通{app2}吗',
 ];
 
 const ADS: string[] = [
@@ -352,6 +396,7 @@ export function syntheticDocs(seed: number, perTemplate = 10): Doc[] {
   add('desk', HELPDESK, false, null, 'dialogue');
   add('ask', one(SELF_QUESTIONS), false, null, 'dialogue');
   add('desk2-', HELPDESK2, false, null, 'dialogue');
+  add('desk3-', HELPDESK3, false, null, 'dialogue');
   add('ad', one(ADS), false, null, 'ad');
   add('nsms', one(NORMAL_SMS), false, null, 'sms');
   return out;
