@@ -70,6 +70,11 @@ function line(
     const r = falsePositiveRate(set, preds, f);
     if (r.n > 0) parts.push(`${label} ${pct(r.rate, 2)}`);
   }
+  // Threshold-free view of the false alarms on dialogues (few at the threshold, so noisy): normal dialogues over 0.4 / 0.5.
+  const dlg = set.map((d, i) => [d, i] as const).filter(([d]) => !d.fraud && d.kind === 'dialogue');
+  if (dlg.length > 0) {
+    parts.push(`dlg>=.4 ${dlg.filter(([, i]) => preds[i].score >= 0.4).length} >=.5 ${dlg.filter(([, i]) => preds[i].score >= 0.5).length}`);
+  }
   const kinds = [...new Set(set.filter((d) => d.fraud).map((d) => d.kind))].sort();
   for (const k of kinds) {
     const idx = set.map((d, i) => [d, i] as const).filter(([d]) => d.fraud && d.kind === k);

@@ -24,6 +24,16 @@ describe('synthetic training templates', () => {
     assert.equal(new Set(docs.map((d) => d.text)).size, docs.length);
   });
 
+  it('normal service threads ask the customer to pay, transfer, install or share nothing', () => {
+    const desk = syntheticDocs(1).filter((d) => d.kind === 'dialogue' && !d.fraud);
+    assert.ok(desk.length >= 200);
+    for (const d of desk) {
+      const act = '(转账|汇款|缴纳|下载|安装|开启|共享屏幕|屏幕共享|提供验证码|扫码)';
+      assert.doesNotMatch(d.text, new RegExp(`(请|麻烦)(你|您)?(先|马上)?${act}`), d.text);
+      assert.doesNotMatch(d.text, new RegExp(`(你|您)(先|马上|现在)${act}`), d.text);
+    }
+  });
+
   it('keep the turns of a helpdesk thread apart, so training windows cut between them', () => {
     const desk = syntheticDocs(1).filter((d) => d.kind === 'dialogue' && d.turns !== undefined);
     assert.ok(desk.length > 0);

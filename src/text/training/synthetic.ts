@@ -153,6 +153,98 @@ const HELPDESK: string[][] = [
   ['我的订单显示已签收但是我没收到货', '亲，您提供下订单号，我帮您联系配送员核实一下', '好的，订单号{order}', '查到了，配送员放在了快递柜，取件码已经重新发送到您的手机上了'],
 ];
 
+/**
+ * More normal service threads (e-commerce sessions, brand accounts on a microblog, a payment app's or a bank's
+ * service chat), written for this project: the customer speaks in the first person about *their* fee, refund,
+ * frozen account or late parcel (我的, 为什么扣我, 怎么还没), the service answers, apologises, explains a rule or
+ * asks for an order number; nobody asks the customer to pay, transfer, install or share anything.
+ */
+const HELPDESK2: string[][] = [
+  ['{greet}', '{myIssue}', '{svcSorry}，{svcCheck}', '{ident}是{order}', '{svcDone}'],
+  ['{myIssue}', '{svcExplain}', '那{followUp}', '{svcFollow}', '好的谢谢', '不客气，祝您生活愉快'],
+  ['{greet}', '请问{shopQ}', '{shopA}', '{myIssue}', '{svcSorry}，{svcDone}'],
+  ['{myIssue}，{angry} @{company}', '{svcSorry}，{svcCheck}', '{angry2}', '{svcEscalate}'],
+  ['@{company} {myIssue}？{angry}', '{svcSorry}，{svcExplain}，{svcEscalate}'],
+  ['{myIssue}', '{svcCheck}', '{ident}发你了', '{svcExplain}', '{followUp}？', '{svcFollow}'],
+  ['我在你们家买的{goods2}{defect}，{wantWhat}', '{svcSorry}，{svcReturn}', '{followUp}？', '{svcFollow}'],
+  ['为什么{whyMe}', '{svcExplain}', '我没同意过啊，{wantWhat}', '{svcSorry}，{svcEscalate}'],
+];
+
+Object.assign(SLOTS, {
+  greet: ['在吗', '你好', '有人吗', '客服在吗', '您好', '亲 在不在'],
+  myIssue: ['我的退款怎么还没到账', '我的订单一直显示待发货', '我的账户被冻结了登录不上', '为什么扣了我{small}块钱', '我的快递显示签收了但是我没收到',
+    '我的优惠券用不了', '我的花呗额度怎么被冻结了', '我的会员被自动续费了', '我申请的退货一直没人审核', '我退票被收了手续费',
+    '我买的东西降价了能保价吗', '我的订单被取消了是怎么回事', '我的余额提现失败了', '我的积分怎么清零了', '我的银行卡被扣了两次款',
+    '我的信用卡还款了为什么还显示逾期', '我的账号显示异常不能下单'],
+  svcSorry: ['非常抱歉给您带来不便', '亲，很抱歉让您久等了', '十分抱歉', '您好，给您添麻烦了', '抱歉让您有不好的体验'],
+  svcCheck: ['麻烦您提供一下{ident}，这边帮您查一下', '请您私信我们{ident}，我们马上为您核实', '妹子马上为您核实情况，请您稍等', '您稍等，我这边帮您查询一下'],
+  svcDone: ['已经帮您催促仓库了，预计明天发出', '退款已经原路退回，{days}个工作日内到账，请您留意', '已经为您登记了，{hours}小时内会有专员联系您',
+    '已为您补发优惠券，请在我的优惠券里查看', '差价已经为您申请退回，请留意账户', '扣款是系统重复扣的，已为您原路退回'],
+  svcExplain: ['退款会原路返回到您的支付账户', '按照规定，退票会收取一定比例的手续费，具体以页面显示为准', '账户冻结是系统检测到异常登录，为了您的账户安全临时冻结的，您本人在APP里验证身份后就可以解冻',
+    '这笔是您开通的会员自动续费，您可以在设置里关闭自动续费', '订单因为库存不足被取消了，款项会自动退回', '您的额度是系统综合评估的，暂时无法人工调整',
+    '提现失败一般是银行卡信息有误，您可以在APP里更换银行卡后重新提现', '积分有效期是一年，到期会自动清零'],
+  followUp: ['钱什么时候能到', '那我现在要怎么办', '能不能帮我加急处理一下', '以后还会扣吗', '我自己在APP里能操作吗', '能开发票吗'],
+  svcFollow: ['一般{days}个工作日内到账，请您耐心等待', '您在APP的订单页面就可以自己操作，不需要联系任何人', '已经帮您备注加急了', '关闭之后就不会再扣了',
+    '您在订单详情里点申请开票就可以', '请您以APP里显示的为准，我们不会通过电话让您转账或者操作'],
+  svcEscalate: ['已经把您的问题反馈给相关部门了，后续会有工作人员电话联系您', '我们已经升级处理，请您保持手机畅通', '请您私信我们{ident}，专员会尽快跟进'],
+  angry2: ['每次都这么说', '你们到底管不管', '那我等着', '这都第几次了', '快点处理吧'],
+  shopQ: ['这个{goods2}有现货吗', '什么时候能发货', '可以开发票吗', '支持七天无理由退货吗', '货到付款可以刷卡吗', '这个有赠品吗'],
+  shopA: ['有现货的，今天下单明天发', '下单后48小时内发货', '可以开电子发票', '支持七天无理由退货', '可以的，不收手续费', '赠品以页面显示为准'],
+  goods2: ['手机', '空调', '衣服', '鞋子', '洗衣机', '耳机', '电饭煲', '奶粉', '笔记本电脑'],
+  defect: ['有质量问题', '收到就是坏的', '尺码不对', '少发了配件', '和图片不一样'],
+  wantWhat: ['我要退货', '能给我换一个吗', '我要退款', '你们给个说法', '把钱退给我'],
+  svcReturn: ['您在订单页面申请退货就可以，快递员会上门取件，运费由我们承担', '您申请换货后我们会安排重新发货', '请您拍照上传到售后申请里，我们审核后给您退款'],
+  whyMe: ['扣我{small}块钱', '收我手续费', '冻结我的账户', '把我的额度降了', '我的退款被拒绝了', '我的订单被取消了'],
+});
+
+/**
+ * Service threads about the things scams also talk about — points and prize cards, game top-ups, card payments
+ * and their fees, a frozen bank card, cancelled flights, phone-bill charges, food complaints — where the customer
+ * asks and the service answers in its own channel (the app, a counter, a private message).
+ */
+const HELPDESK3: string[][] = [
+  ['@{brandAcct} {topicQ}', '{topicA}'],
+  ['{topicQ}', '{topicA}', '{thanks}'],
+  ['{greet}', '{topicQ}', '{topicA}', '{followUp}？', '{svcFollow}'],
+  ['{complainFood}，{angry} @{brandAcct}', '{svcSorry}，{foodReply}'],
+  ['{topicQ} @{brandAcct}', '{svcSorry}，{svcCheck}', '{thanks}'],
+  ['我要转人工', '有什么问题我可以帮您处理或解决呢', '{jdQ}', '{jdA}', '{thanks}'],
+  ['你好 在吗', '您好，请问有什么需要帮助您的呢', '{jdQ}', '亲爱的，请您稍等，正在为您查询', '{jdA}'],
+  // a long complaint to a brand's account and its formal reply, built from the clauses a service desk writes
+  ['{longComplaint}，{angry} @{brandAcct}', '{formalOpen}，{formal}，{formal}，{formalClose}'],
+  ['@{brandAcct} {longComplaint}，{myIssue}，{angry}', '{formalOpen}，{formal}，{formal}，{formal}，{formalClose}', '{angry2}'],
+];
+
+Object.assign(SLOTS, {
+  longComplaint: ['用了快两年的套餐，这个月流量莫名其妙用光了，使用习惯根本没变', '买的手机刚升级系统就一直黑屏重启', '订的酒店到了前台说没有房间，还不给退担保费',
+    '路由器买回来没一天省心，隔半小时就掉线', '营业厅说宽带到期再退，结果到期了又让我交违约金', '没经过我同意就给我开通了增值业务，每个月都在扣钱',
+    '软件同步之后数据全丢了，之前改的全没了', '退改签收了我百分之四十的手续费，买的时候根本没提示', '维权都两个星期了还没有结果'],
+  formalOpen: ['您好', '亲', '尊敬的用户您好', '您好，非常抱歉给您带来的困扰', '您好，您的心情我们非常理解'],
+  formal: ['您反映的问题我们已经收到', '我们会尽快安排相关工作人员核实处理', '请您放心', '我们会在后续版本中修复这个问题', '您可以尝试重启设备后再试一下',
+    '建议您先备份好数据', '麻烦您私信提供一下手机号码', '我们已经反馈给相关部门', '处理结果会第一时间通知您', '给您带来的不便深表歉意', '感谢您对我们工作的监督',
+    '工作人员会在{hours}小时内与您联系', '如果问题仍然存在，您可以到就近的服务网点检测', '我们非常重视您的意见'],
+  formalClose: ['感谢您的理解与支持', '感谢您的配合', '祝您生活愉快', '如有其他问题欢迎随时联系我们', '再次向您致歉'],
+  jdQ: ['这个手机怎么维修', '发票信息填错了能改吗', '质保期是多久', '什么时候能到货', '可以帮我联系一下配送站吗', '下单后还能改地址吗', '这个有没有线配'],
+  jdA: ['本产品全国联保，享受三包服务，您可以到就近的售后网点维修', '可以的，您在订单详情里申请换开发票', '整机质保一年，七天无理由退货', '预计明天送达，请您保持电话畅通',
+    '已经帮您联系配送站了，快递员稍后会给您回电', '未出库前可以在订单页面修改地址', '有的，包装里带一根数据线'],
+  brandAcct: ['{company}客服', '{company}官方微博', '{company}服务中心', '{company}客服中心', '{company}官方客服'],
+  topicQ: ['我在积分商城兑换的{card2}只显示了几秒卡号，现在查不到了，能帮我查一下吗', '我充值的游戏币怎么还没到账', '货到付款可以刷信用卡吗，要手续费吗',
+    '我的银行卡被冻结了，怎么解冻', '航班取消了，机票钱怎么退', '这个月话费怎么多扣了{small}元', '我参加了你们的抽奖活动，中奖了什么时候发奖品',
+    '信用卡分期提前还款要手续费吗', '退票手续费怎么算的', '我的账户提示有风险，登录不了', '快递丢件了怎么赔', '办的会员怎么取消自动续费',
+    '我兑换的红包在哪里看', '花呗还款日可以改吗', '我的订单能不能改成货到付款'],
+  topicA: ['您好，兑换记录里可以查看卡号和密码，请在{app}的我的兑换页面查看', '充值一般几分钟内到账，您提供一下订单号，我们帮您查询',
+    '可以刷卡的，不收取额外手续费', '银行卡冻结需要您本人带身份证到就近网点办理，我们不会通过电话帮您解冻',
+    '航班取消的可以全额退票，您在订单页面申请，款项原路退回', '您好，多扣的是您订的增值业务，可以发送短信取消，费用我们核实后退还',
+    '奖品会在活动结束后{days}个工作日内发放，请留意站内消息，不需要支付任何费用', '提前还款不收手续费，剩余利息不再收取',
+    '退票手续费按照离起飞的时间收取，具体以页面显示为准', '请您在APP里按提示验证身份后就可以正常登录了', '丢件可以按照保价金额赔付，我们已经为您登记',
+    '在我的-设置-会员里可以关闭自动续费', '红包在我的-卡券里可以看到', '还款日暂时不支持修改', '已发货的订单不能修改支付方式，非常抱歉'],
+  card2: ['话费充值卡', '彩金卡', '视频会员卡', '加油卡', '购物卡'],
+  thanks: ['好的谢谢', '明白了，谢谢', '好吧', '行，知道了', '谢谢客服'],
+  complainFood: ['买的{food}里面吃出了虫子', '外卖送到的时候{food}都凉了', '买的{food}过期了', '{food}包装破了'],
+  food: ['巧克力', '饼干', '牛奶', '面包', '月饼', '薯片'],
+  foodReply: ['我们非常重视您反馈的问题，请您私信留下联系方式，我们会安排专人与您联系处理', '请您保留好商品和包装，我们会为您办理退换', '已为您申请退款，款项会原路退回'],
+});
+
 const SELF_QUESTIONS: string[] = [
   '{app2}额度为什么被冻结了，怎么才能解冻',
   '{app2}逾期一天会影响征信吗',
@@ -161,6 +253,13 @@ const SELF_QUESTIONS: string[] = [
   '{app2}的额度怎么突然降低了',
   '{app2}退款后钱退到哪里了',
   '怎么关闭{app2}的自动扣款',
+  '我想把{app2}里的钱转到自己的银行卡上',
+  '{app2}分期用了优惠券为什么还有手续费',
+  '{app2}冻结了怎样可以解除',
+  '{app2}只能在一个账号上用吗',
+  '我的{app2}额度为什么用不了',
+  '{app2}还款了为什么账单还没变',
+  '同一个人的两个账号都能开通{app2}吗',
 ];
 
 const ADS: string[] = [
@@ -192,6 +291,13 @@ const NORMAL_SMS: string[] = [
   '{parent}您好，本周五下午三点在学校召开家长会，请准时参加，有事请提前向{teacherRole}请假',
   '{kin3}，我的手机没电了，用同事的手机给你发个消息，晚上加班不回家吃饭了',
   '我是小区物业，明天上午九点到十一点停水检修，请提前做好储水准备，给您带来不便敬请谅解',
+  // an operator's own service notices and offers: ring-back tones, bills, its app, number changes
+  '{telecom}亲爱的用户，为您推荐热门彩铃《{song}》，资费{small2}元/月，回复{code}即可开通，不需要请忽略',
+  '{telecom}尊敬的客户，感谢您使用我们的服务，您本月消费{small}元，当前余额{small2}元，本月剩余国内流量{gb}G',
+  '{telecom}尊敬的用户，您可以直接在掌上营业厅APP交话费、查账单，不用再到营业厅排队，登录即可办理',
+  '{telecom}您的号码已成功办理改号通知业务，来电拨打原号码时将收到新号码提示，如需取消请回复QX',
+  '{insurer}您好，我是您的客户经理{agent}，您的车险将于{month}月到期，续保可享优惠，有需要请回电',
+  '亲爱的{shop}顾客，新年大促开始啦，到店消费即送小礼品，有疑问可以联系店铺客服，回T退订',
 ];
 
 Object.assign(SLOTS, {
@@ -259,6 +365,7 @@ Object.assign(SLOTS, {
   agent: ['小刘', '王经理', '赵女士', '张先生', '小陈'],
   wan2: ['50', '100', '200', '300'],
   loanKind: ['房屋抵押贷款', '车辆抵押贷款', '企业经营贷款', '公积金信用贷', '装修贷款'],
+  song: ['手心的蔷薇', '后来', '平凡之路', '晴天', '小幸运'],
   broker: ['【华泰证券】', '【中信证券】', '【国泰君安】', '【招商证券】'],
   fund: ['债券基金', '混合型基金', '货币基金', '指数基金'],
 });
@@ -307,6 +414,8 @@ export function syntheticDocs(seed: number, perTemplate = 10): Doc[] {
   for (const [type, list] of TYPED) add(`t-${type}-`, one(list), true, type, 'sms');
   add('desk', HELPDESK, false, null, 'dialogue');
   add('ask', one(SELF_QUESTIONS), false, null, 'dialogue');
+  add('desk2-', HELPDESK2, false, null, 'dialogue');
+  add('desk3-', HELPDESK3, false, null, 'dialogue');
   add('ad', one(ADS), false, null, 'ad');
   add('nsms', one(NORMAL_SMS), false, null, 'sms');
   return out;
