@@ -66,6 +66,19 @@ describe('screening engine', () => {
     assert.deepEqual(warnings[0].events, ['c1', 'a1']);
   });
 
+  it('starts an episode over when a stale weak start holds it: a call abroad yesterday does not shut out today\'s scam call', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      // A relative abroad, 13 hours earlier: opens the customer-service typology weakly; its next step times out after 3 h.
+      { id: 'c0', type: 'call', ts: iso(T0 - 13 * 60 * MIN), from: VICTIM, to: '+44 7477 539990', durationSec: 103 },
+      { id: 'c1', type: 'call', ts: iso(T0), from: '130 1537 2754', to: VICTIM, durationSec: 4033 },
+      { id: 'a1', type: 'app', ts: iso(T0 + 2 * MIN), subscriber: VICTIM, app: 'com.tencent.wemeet.app', action: 'install' },
+    ]);
+    assert.equal(warnings.length, 1, 'warned at the remote app, before any transfer');
+    assert.equal(warnings[0].fraudType, 'fake_customer_service');
+    assert.deepEqual(warnings[0].events, ['c1', 'a1']);
+  });
+
   it('does not warn on ordinary life: a work meeting with screen sharing, a known caller, a night transfer to a new payee', () => {
     const engine = newEngine(catalog);
     const warnings = run(engine, [
