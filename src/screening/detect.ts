@@ -3,6 +3,7 @@ import type { FraudType } from '../domain/fraud-type.js';
 import type { IndicatorKind } from '../domain/indicator.js';
 import { maskAccount } from '../domain/mask.js';
 import { urlHostname, type CheckResult, type CheckService } from '../indicators/index.js';
+import type { ContactLeads } from './contact-leads.js';
 import type { HostVisits } from './host-visits.js';
 import type { PersonState } from './person-state.js';
 import { hash32 } from './person-state.js';
@@ -21,6 +22,8 @@ export class SignalDetector {
     private readonly checker: CheckService,
     private readonly text: TextReader,
     private readonly hosts: HostVisits,
+    private readonly leads: ContactLeads,
+    private readonly numbers: HostVisits,
   ) {}
 
   call(e: CallEvent, person: string, state: PersonState, rb: Rulebook): Signal[] {
@@ -33,7 +36,15 @@ export class SignalDetector {
     }
     if (hit) out.push(fromHit('call_indicator', hit, () => `与涉诈号码 ${other} 通话 ${e.durationSec} 秒（${hit.reason}）`));
     const talked = e.durationSec >= rb.riskyCallMinSec;
-    const known = state.knowsContact(hash32(other));
+    const h = hash32(other);
+    const known = state.knowsContact(h);
+    if (personal(other)) {
+      const contacts = this.numbers.visit(h);
+      if (!known && !hit && contacts < POPULAR_NUMBER) {
+        state.recordStranger(h, e.ts);
+        if (e.durationSec > 0) this.lead(out, 'call_mule_lead', h, state, e.ts, () => `与号码 ${other} 通话 ${e.durationSec} 秒`);
+      }
+    }
     if (talked && !known) {
       if (looksLikeSpoofedService(other)) out.push(plain('call_spoofed_service', 1, () => `境外号码 ${other} 伪装成客服 / 公务号码来电，通话 ${e.durationSec} 秒`));
       else if (!other.startsWith('+86')) out.push(plain('call_overseas', 0.5, () => `境外号码 ${other} 来电，通话 ${e.durationSec} 秒`));
@@ -49,7 +60,7 @@ export class SignalDetector {
     } else if (out.length > 0 && end > state.strangerCallEnd) {
       state.strangerCallEnd = end;
     }
-    state.addContact(hash32(other));
+    state.addContact(h);
     return out;
   }
 
@@ -58,6 +69,14 @@ export class SignalDetector {
     const sender = this.indicator(e.from, 'phone');
     if (sender?.verdict === 'allow') return out;
     if (sender) out.push(fromHit('sms_indicator', sender, () => `收到涉诈号码 ${e.from} 的短信（${sender.reason}）`));
+    // Bulk-SMS platforms (1069…) carry everyone's codes and notices: their numbers are nobody's contact.
+    if (personal(e.from)) {
+      const h = hash32(e.from);
+      if (this.numbers.visit(h) < POPULAR_NUMBER && !sender && !state.knowsContact(h)) {
+        state.recordStranger(h, e.ts);
+        this.lead(out, 'sms_mule_lead', h, state, e.ts, () => `收到号码 ${e.from} 的短信`);
+      }
+    }
     const reading = this.text.read(e.text, rb.textThreshold);
     for (const found of reading.indicators) {
       if (found.kind === 'url' || found.kind === 'domain') state.recordSmsLink([hash32(urlHostname(found.canonical)), e.ts, reading.type, reading.score]);
@@ -80,6 +99,10 @@ export class SignalDetector {
     if (result.canonical !== null) {
       const host = hash32(urlHostname(result.canonical));
       const wellKnown = this.hosts.visit(host) >= rb.popularHostVisits;
+      if (!wellKnown && result.verdict === 'unknown') {
+        state.recordStranger(host, e.ts);
+        this.lead(out, 'web_mule_lead', host, state, e.ts, () => `访问少见网站 ${e.url}`);
+      }
       const link = state.smsLinkTo(host, e.ts - SMS_LINK_MS);
       const sms = state.fraudSms;
       if (link) {
@@ -138,6 +161,20 @@ export class SignalDetector {
     return out;
   }
 
+  /** Adds a lead signal when others paid a mule after touching `contact` (the person's own payments do not count). */
+  private lead(out: Signal[], name: SignalName, contact: number, state: PersonState, ts: number, what: () => string): void {
+    const victims = this.leads.victims(contact, ts);
+    if (victims === null) return;
+    const self = hash32(state.key);
+    let n = 0;
+    for (const v of victims) if (v !== self) n++;
+    if (n === 0) return;
+    // One victim's callers and sites include their courier and the shop they also use; an SMS from a stranger's
+    // mobile is rarer, and a number or site several victims shared is the gang's.
+    const strength = n >= 2 || name === 'sms_mule_lead' ? 1 : LEAD_ONE_VICTIM;
+    out.push(plain(name, strength, () => `${what()}：此前 ${n} 人在与其接触后数小时内向疑似涉诈账户（收款后随即转出）转账`));
+  }
+
   /** The look-up answer when the value is known (flagged or allow-listed), else null. */
   private indicator(value: string, kind: IndicatorKind): CheckResult | null {
     const result = this.checker.check(value, kind);
@@ -157,6 +194,23 @@ const TYPED_SMS = 0.3;
 const APP_AFTER_WEB_MS = 3_600_000;
 /** How long a link in an SMS is remembered for the visit that follows it. */
 const SMS_LINK_MS = 86_400_000;
+
+/**
+ * A number in touch with this many people is a business, a courier or a sales line, not one victim's stranger: it
+ * is neither learned as a lead nor warned on as one. A gang's number reaches a few victims a day.
+ */
+const POPULAR_NUMBER = 50;
+
+/**
+ * A mobile or an overseas number: someone's own phone. Service numbers (95xxx, 400, 10xxx), fixed lines and the
+ * bulk-SMS platforms (1069…) carry everyone's traffic, so they are no one's contact.
+ */
+function personal(e164: string): boolean {
+  return e164.startsWith('+86') ? e164.length === 14 && e164.startsWith('+861') && !e164.startsWith('+8610') : true;
+}
+
+/** A lead learned from one victim only: a courier or a small shop they also dealt with may be in it. */
+const LEAD_ONE_VICTIM = 0.6;
 
 /** Mobile virtual-operator segments 162/165/167/170/171 (the same as the phone normaliser's `virtual`). */
 export function isVirtualSegment(e164: string): boolean {

@@ -35,6 +35,15 @@ export const SIGNAL_NAMES = [
   'screen_share',
   /** A remote-control or meeting app installed or opened during or after a risky call. */
   'remote_app_after_call',
+  /**
+   * A call, SMS or visit to a site (not a well-known one) that earlier victims were in touch with in the hours
+   * before they paid a mule account (contact-leads.ts): the gang's number or shop, learned from the stream.
+   */
+  'call_mule_lead',
+  'sms_mule_lead',
+  'web_mule_lead',
+  /** Money received from an account seen passing money on (a mule) or a flagged one: a task scam's "commission". */
+  'transfer_from_mule',
   /** A transfer to a flagged account; also raises a fund warning for the payer's bank. */
   'transfer_indicator',
   'transfer_new_payee',
