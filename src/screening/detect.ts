@@ -26,7 +26,12 @@ export class SignalDetector {
     private readonly numbers: HostVisits,
   ) {}
 
-  call(e: CallEvent, person: string, state: PersonState, rb: Rulebook): Signal[] {
+  /**
+   * `rangMobile`: the person rang another Chinese mobile (the call is also screened as the callee's). Ringing a
+   * virtual-segment number (a rider's privacy number) or talking long with someone new is everyday life from the
+   * caller's side; only the specific signs count there: a flagged number, a lead, a number from a suspect SMS.
+   */
+  call(e: CallEvent, person: string, state: PersonState, rb: Rulebook, rangMobile = false): Signal[] {
     const other = person === e.to ? e.from : e.to;
     const out: Signal[] = [];
     const hit = this.indicator(other, 'phone');
@@ -38,6 +43,15 @@ export class SignalDetector {
     const talked = e.durationSec >= rb.riskyCallMinSec;
     const h = hash32(other);
     const known = state.knowsContact(h);
+    // The person rings a number they were sent in a suspect SMS (the number, not the sender: scammers text from
+    // one number and answer on another).
+    if (person === e.from && talked && !known) {
+      const link = state.smsLinkTo(h, e.ts - SMS_LINK_MS);
+      if (link) {
+        const [, , type, score] = link;
+        out.push({ name: 'call_sms_number', types: [type], strength: 0.5 + 0.5 * score, detail: () => `回拨短信中的号码 ${other}（该短信疑似诈骗 ${Math.round(score * 100)}%），通话 ${e.durationSec} 秒` });
+      }
+    }
     if (personal(other)) {
       const contacts = this.numbers.visit(h);
       if (!known && !hit && contacts < POPULAR_NUMBER) {
@@ -45,7 +59,7 @@ export class SignalDetector {
         if (e.durationSec > 0) this.lead(out, 'call_mule_lead', h, state, e.ts, () => `与号码 ${other} 通话 ${e.durationSec} 秒`);
       }
     }
-    if (talked && !known) {
+    if (talked && !known && !rangMobile) {
       if (looksLikeSpoofedService(other)) out.push(plain('call_spoofed_service', 1, () => `境外号码 ${other} 伪装成客服 / 公务号码来电，通话 ${e.durationSec} 秒`));
       else if (!other.startsWith('+86')) out.push(plain('call_overseas', 0.5, () => `境外号码 ${other} 来电，通话 ${e.durationSec} 秒`));
       if (isVirtualSegment(other)) out.push(plain('call_virtual', 0.4, () => `虚拟运营商号段 ${other} 来电，通话 ${e.durationSec} 秒`));
@@ -81,6 +95,11 @@ export class SignalDetector {
     for (const found of reading.indicators) {
       if (found.kind === 'url' || found.kind === 'domain') state.recordSmsLink([hash32(urlHostname(found.canonical)), e.ts, reading.type, reading.score]);
       const hit = this.indicator(found.canonical, found.kind);
+      // A number to ring in a message that reads at all like a scam: calling it back is the next step of the
+      // customer-service and credit scams. (Parcel and bank notices score under the floor.)
+      if (found.kind === 'phone' && reading.score >= CALLBACK_SMS_FLOOR && hit?.verdict !== 'allow' && personal(found.canonical)) {
+        state.recordSmsLink([hash32(found.canonical), e.ts, reading.type, reading.score]);
+      }
       if (hit && hit.verdict !== 'allow') out.push(fromHit('sms_indicator', hit, () => `短信含涉诈${found.kind === 'phone' ? '号码' : '链接或账号'} ${found.raw}（${hit.reason}）`));
     }
     if (reading.fraud) {
@@ -192,6 +211,8 @@ const STRANGER_CALL_AFTER_MS = 10 * 60_000;
 const TYPED_SMS = 0.3;
 /** How long after a visit to a suspect site an unknown app installed reads as downloaded from it. */
 const APP_AFTER_WEB_MS = 3_600_000;
+/** The fraud score an SMS needs for the numbers in it to count as numbers to call back. */
+const CALLBACK_SMS_FLOOR = 0.15;
 /** How long a link in an SMS is remembered for the visit that follows it. */
 const SMS_LINK_MS = 86_400_000;
 

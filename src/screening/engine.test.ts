@@ -79,6 +79,30 @@ describe('screening engine', () => {
     assert.deepEqual(warnings[0].events, ['c1', 'a1']);
   });
 
+  it('screens a call between two mobiles as the caller\'s too: the victim rings back the number a scam SMS gave, then shares the screen', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 's1', type: 'sms', ts: iso(T0), from: '165 1164 0433', to: VICTIM, text: '尊敬的用户，您的学生账户未注销将影响征信，请于今日内联系13015371654办理关闭' },
+      { id: 'c1', type: 'call', ts: iso(T0 + 30 * MIN), from: VICTIM, to: '130 1537 1654', durationSec: 4200 },
+      { id: 'a1', type: 'app', ts: iso(T0 + 33 * MIN), subscriber: VICTIM, app: 'com.tencent.wemeet.app', action: 'install' },
+      { id: 'a2', type: 'app', ts: iso(T0 + 36 * MIN), subscriber: VICTIM, app: 'com.tencent.wemeet.app', action: 'screen_share_start' },
+    ]);
+    const mine = warnings.filter((w) => w.person === '+8613812345678');
+    assert.equal(mine.length, 1, 'warned before any transfer');
+    assert.deepEqual(mine[0].events.slice(0, 2), ['c1', 'a1']);
+    assert.ok(mine[0].evidence.some((x) => x.signal === 'call_sms_number'));
+  });
+
+  it('does not read a call to a rider\'s privacy number, then a work meeting, as a scam from the caller\'s side', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 'c1', type: 'call', ts: iso(T0), from: VICTIM, to: '170 1234 5678', durationSec: 700 },
+      { id: 'a1', type: 'app', ts: iso(T0 + 15 * MIN), subscriber: VICTIM, app: 'com.tencent.wemeet.app', action: 'open' },
+      { id: 'a2', type: 'app', ts: iso(T0 + 20 * MIN), subscriber: VICTIM, app: 'com.tencent.wemeet.app', action: 'screen_share_start' },
+    ]);
+    assert.deepEqual(warnings.filter((w) => w.person === '+8613812345678'), []);
+  });
+
   it('does not warn on ordinary life: a work meeting with screen sharing, a known caller, a night transfer to a new payee', () => {
     const engine = newEngine(catalog);
     const warnings = run(engine, [

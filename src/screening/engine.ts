@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AccountOpenEvent, ScreeningEvent, SimOpenEvent, TransferEvent } from '../domain/event.js';
+import type { AccountOpenEvent, CallEvent, ScreeningEvent, SimOpenEvent, TransferEvent } from '../domain/event.js';
 import type { FraudType } from '../domain/fraud-type.js';
 import type { Warning, WarningChange, WarningLevel } from '../domain/warning.js';
 import { maskAccount } from '../domain/mask.js';
@@ -90,6 +90,7 @@ export class ScreeningEngine {
     const person = e.type === 'transfer' ? this.payerOf(e) : personKey(e);
     const state = this.people.touch(person, e.ts);
     const signals = this.signals(e, person, state);
+    if (e.type === 'call') return this.callerSide(e, person, this.conclude(state, signals, e));
     if (e.type !== 'transfer') return this.conclude(state, signals, e);
     const changes = this.conclude(state, signals, e);
     this.payeeSide(e, person, signals, changes);
@@ -117,6 +118,20 @@ export class ScreeningEngine {
     const what = fromMule ? '该账户收款后随即转出，疑似“过账”账户' : `该账户已被标记涉诈（${from!.reason}）`;
     const signal: Signal = { name: 'transfer_from_mule', types: [], strength: 1, detail: () => `收到账户 ${maskAccount(e.fromAccount)} 转入 ${yuan(e.amountFen)}：${what}` };
     for (const c of this.conclude(state, [signal], e)) changes.push(c);
+  }
+
+  /**
+   * A call between two Chinese mobiles is screened as the callee's (scam calls come in), and also as the caller's:
+   * a victim ringing back the number a scam SMS gave, or a new number, is the caller. The caller's state is kept
+   * by the engine that screens the call, i.e. the callee's partition; with several screening workers, what the
+   * caller did in their own partition (the SMS, the screen sharing) is not seen together with it.
+   */
+  private callerSide(e: CallEvent, callee: string, changes: WarningChange[]): WarningChange[] {
+    if (callee !== e.to || !isChineseMobile(e.from) || e.durationSec < this.rulebook.riskyCallMinSec) return changes;
+    const caller = this.people.touch(e.from, e.ts);
+    const signals = this.detector.call(e, e.from, caller, this.rulebook, true);
+    for (const c of this.conclude(caller, signals, e)) changes.push(c);
+    return changes;
   }
 
   /** The payer's contacts new to them in the hours before `ts` become leads. */

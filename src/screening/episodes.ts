@@ -14,7 +14,9 @@ const MIN_OPENING_STRENGTH = 0.4;
  */
 export function advanceEpisodes(state: PersonState, signals: readonly Signal[], rb: Rulebook, eventId: string, ts: number): boolean {
   let advanced = false;
-  for (const signal of signals) {
+  // The strongest sign of an event takes a step that several of its signs match.
+  const ordered = signals.length > 1 ? [...signals].sort((a, b) => b.strength - a.strength) : signals;
+  for (const signal of ordered) {
     const refs = rb.bySignal.get(signal.name);
     if (!refs) continue;
     for (const ref of refs) {

@@ -29,6 +29,8 @@ export const SIGNAL_NAMES = [
   'call_spoofed_service',
   'call_overseas',
   'call_virtual',
+  /** The person calls a number given in a recent SMS that read at all like a scam; typed by that SMS's model type. */
+  'call_sms_number',
   /** A long call from a number the person has not been in touch with. */
   'call_long_unknown',
   /** Screen sharing started (stronger during or after a risky call). */
