@@ -1,5 +1,5 @@
 import type { AppEvent, CallEvent, SmsEvent, TransferEvent, WebEvent } from '../domain/event.js';
-import type { FraudType } from '../domain/fraud-type.js';
+import { FRAUD_TYPES, type FraudType } from '../domain/fraud-type.js';
 import type { IndicatorKind } from '../domain/indicator.js';
 import { maskAccount } from '../domain/mask.js';
 import { urlHostname, type CheckResult, type CheckService } from '../indicators/index.js';
@@ -106,6 +106,13 @@ export class SignalDetector {
       if (reading.typeScore >= TYPED_SMS) state.fraudSms = [e.ts, reading.type, reading.score];
       const phrases = reading.reasons.length ? `：${reading.reasons.join('、')}` : '';
       out.push({ name: 'sms_fraud_text', types: [reading.type], strength: reading.score, detail: () => `短信内容疑似诈骗（${Math.round(reading.score * 100)}%）${phrases}` });
+    } else if (reading.score >= SUSPECT_SMS_FLOOR && reading.typeScore >= SUSPECT_SMS_TYPED) {
+      // Under the model's threshold but unmistakably of one type (a gambling or credit-repair text): as strong as
+      // the model is sure of the type. No ordinary text comes near but a lender's advert, whose type's typology
+      // does not use these signals; bank notices read as fraud of no type.
+      state.suspectSms = [e.ts, reading.type, reading.score];
+      const strength = 0.5 + 0.5 * reading.typeScore;
+      out.push({ name: 'sms_suspect_text', types: [reading.type], strength, detail: () => `短信内容可疑（${Math.round(reading.score * 100)}%），像${FRAUD_TYPES[reading.type]}类诈骗（${Math.round(reading.typeScore * 100)}%）` });
     }
     return out;
   }
@@ -130,6 +137,9 @@ export class SignalDetector {
       } else if (sms && !wellKnown && result.verdict === 'unknown' && sms[0] >= e.ts - SMS_LINK_MS) {
         const [, type, score] = sms;
         out.push({ name: 'web_after_fraud_sms', types: [type], strength: 0.3 + 0.5 * score, detail: () => `收到疑似诈骗短信（${Math.round(score * 100)}%）后访问少见网站 ${e.url}` });
+      } else if (state.suspectSms && !wellKnown && result.verdict === 'unknown' && state.suspectSms[0] >= e.ts - SMS_LINK_MS) {
+        const [, type, score] = state.suspectSms;
+        out.push({ name: 'web_after_suspect_sms', types: [type], strength: 0.6, detail: () => `收到可疑短信（${Math.round(score * 100)}%）后访问少见网站 ${e.url}` });
       }
     }
     if (out.length) state.riskyWeb = [e.ts, out.flatMap((sig) => sig.types)];
@@ -211,6 +221,10 @@ const STRANGER_CALL_AFTER_MS = 10 * 60_000;
 const TYPED_SMS = 0.3;
 /** How long after a visit to a suspect site an unknown app installed reads as downloaded from it. */
 const APP_AFTER_WEB_MS = 3_600_000;
+/** An SMS under the text threshold with at least this fraud score… */
+const SUSPECT_SMS_FLOOR = 0.3;
+/** …and at least this confidence in one fraud type reads as a suspect text of that type. */
+const SUSPECT_SMS_TYPED = 0.4;
 /** The fraud score an SMS needs for the numbers in it to count as numbers to call back. */
 const CALLBACK_SMS_FLOOR = 0.15;
 /** How long a link in an SMS is remembered for the visit that follows it. */

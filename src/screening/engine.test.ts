@@ -103,6 +103,29 @@ describe('screening engine', () => {
     assert.deepEqual(warnings.filter((w) => w.person === '+8613812345678'), []);
   });
 
+  it('reads a gambling advert the model scores under its threshold by its confident type, and warns at the site it leads to', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 's1', type: 'sms', ts: iso(T0), from: '+852 9551 0482', to: VICTIM, text: '【快乐8】首充送88%，日返水1.5%，真人视讯百家乐，提款秒到：https://bet365-cn343.club/download.html' },
+      { id: 'w1', type: 'web', ts: iso(T0 + 40 * MIN), subscriber: VICTIM, url: 'https://amg-ylc-ahl.site/' },
+    ]);
+    assert.equal(warnings.length, 1, 'warned at the visit, before any payment');
+    assert.equal(warnings[0].fraudType, 'other');
+    assert.deepEqual(warnings[0].events, ['s1', 'w1']);
+    assert.ok(warnings[0].evidence.some((x) => x.signal === 'sms_suspect_text'));
+  });
+
+  it('does not read a lender\'s advert as a suspect text: the loan typology does not use the typed-score signs', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 's1', type: 'sms', ts: iso(T0), from: '+86 10690 1234 5678', to: VICTIM, text: '【招联金融】尊敬的客户，您有一笔最高4万元借款额度待领取，年化利率低至7.2%，详询官方APP。拒收请回复R' },
+      { id: 'w1', type: 'web', ts: iso(T0 + 40 * MIN), subscriber: VICTIM, url: 'https://xiehui739.xyz/' },
+      { id: 'c1', type: 'call', ts: iso(T0 + 60 * MIN), from: '+86 170 1234 5678', to: VICTIM, durationSec: 300 },
+      { id: 't1', type: 'transfer', ts: iso(T0 + 90 * MIN), fromAccount: '6217 0000 1000 2345 678', toAccount: '6230 5800 0099 8877 665', amountFen: 300_000, channel: 'mobile_banking', payerPhone: VICTIM },
+    ]);
+    assert.deepEqual(warnings.filter((w) => w.kind === 'person'), []);
+  });
+
   it('does not warn on ordinary life: a work meeting with screen sharing, a known caller, a night transfer to a new payee', () => {
     const engine = newEngine(catalog);
     const warnings = run(engine, [

@@ -84,6 +84,8 @@ export class PersonState {
   smsLinks = NO_LINKS;
   /** The latest SMS the text model read as fraud: [time, its model type, its score]. */
   fraudSms: [number, FraudType, number] | null = null;
+  /** The latest SMS under the threshold but of a confident type (sms_suspect_text): [time, type, score]. */
+  suspectSms: [number, FraudType, number] | null = null;
   /** The latest visit that raised a web signal: [time, the fraud types it spoke for]. */
   riskyWeb: [number, readonly FraudType[]] | null = null;
   /** Numbers and little-known sites new to the person, as [hash, time] pairs, oldest first. */
@@ -176,6 +178,7 @@ export class PersonState {
       smsLinks: this.smsLinks,
       fraudSms: this.fraudSms,
       riskyWeb: this.riskyWeb,
+      suspectSms: this.suspectSms,
       strangers: this.strangers,
       episodes: this.episodes,
       warning: this.warning,
@@ -198,6 +201,7 @@ export class PersonState {
     if (links.length) s.smsLinks = links;
     s.fraudSms = (o.fraudSms as PersonState['fraudSms'] | undefined) ?? null;
     s.riskyWeb = (o.riskyWeb as PersonState['riskyWeb'] | undefined) ?? null;
+    s.suspectSms = (o.suspectSms as PersonState['suspectSms'] | undefined) ?? null;
     const strangers = (o.strangers as number[] | undefined) ?? [];
     if (strangers.length) s.strangers = strangers;
     const episodes = o.episodes as Episode[];

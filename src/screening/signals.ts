@@ -14,7 +14,14 @@ export const SIGNAL_NAMES = [
   'sms_indicator',
   /** The fraud-text model reads the SMS as fraud. */
   'sms_fraud_text',
+  /**
+   * Under the model's threshold, but with some fraud score and a confident type (gambling ads, credit-repair and
+   * game-trade texts); the typology of loans, whose legitimate adverts read like that, does not use it.
+   */
+  'sms_suspect_text',
   'web_indicator',
+  /** A little-known site visited within a day of a suspect text (sms_suspect_text); typed by that text's type. */
+  'web_after_suspect_sms',
   /** A visit to a site whose link came in a recent SMS (not from an allow-listed sender); typed by that SMS's model type. */
   'web_sms_link',
   /**
