@@ -126,6 +126,18 @@ describe('screening engine', () => {
     assert.deepEqual(warnings.filter((w) => w.kind === 'person'), []);
   });
 
+  it('warns on a stranger\'s text asking for money as an old friend, before any transfer; a mere "new number" text warns no one', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 's1', type: 'sms', ts: iso(T0), from: '198 6201 6769', to: VICTIM, text: '老同学，我是李伟，在外面办事急需周转，方便先借11000元吗，明天一早就还你' },
+      { id: 's2', type: 'sms', ts: iso(T0), from: '157 5950 6125', to: '139 0000 0009', text: '我换号了，这是我新号码，明天到你单位找你有点事，先存一下' },
+    ]);
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0].person, '+8613812345678');
+    assert.equal(warnings[0].fraudType, 'impersonate_acquaintance');
+    assert.deepEqual(warnings[0].events, ['s1']);
+  });
+
   it('does not warn on ordinary life: a work meeting with screen sharing, a known caller, a night transfer to a new payee', () => {
     const engine = newEngine(catalog);
     const warnings = run(engine, [
