@@ -138,6 +138,18 @@ describe('screening engine', () => {
     assert.deepEqual(warnings[0].events, ['s1']);
   });
 
+  it('warns on a text the model is sure is fraud, of any type, by itself; a bank\'s anti-fraud reminder (read as fraud, less sure) does not', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 's1', type: 'sms', ts: iso(T0), from: '165 2916 9087', to: VICTIM, text: '【兼职招募】在家动动手指，点赞关注就能日结200-500元，宝妈学生均可，名额有限，加QQ173737115领取任务' },
+      { id: 's2', type: 'sms', ts: iso(T0), from: '+8695533', to: '139 0000 0010', text: '【建设银行】温馨提示：本行不会以任何理由要求您转账到“安全账户”，请谨防电信诈骗。' },
+    ]);
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0].person, '+8613812345678');
+    assert.equal(warnings[0].typology, 'other.fraud_text');
+    assert.equal(warnings[0].level, 3);
+  });
+
   it('does not warn on ordinary life: a work meeting with screen sharing, a known caller, a night transfer to a new payee', () => {
     const engine = newEngine(catalog);
     const warnings = run(engine, [
