@@ -93,8 +93,13 @@ export class SignalDetector {
     }
     const reading = this.text.read(e.text, rb.textThreshold);
     for (const found of reading.indicators) {
-      if (found.kind === 'url' || found.kind === 'domain') state.recordSmsLink([hash32(urlHostname(found.canonical)), e.ts, reading.type, reading.score]);
       const hit = this.indicator(found.canonical, found.kind);
+      if (found.kind === 'url' || found.kind === 'domain') {
+        const host = hash32(urlHostname(found.canonical));
+        state.recordSmsLink([host, e.ts, reading.type, reading.score]);
+        // A little-known site a stranger's message links to is a contact too, for the leads.
+        if (!hit && this.hosts.count(host) < rb.popularHostVisits && personal(e.from)) state.recordStranger(host, e.ts);
+      }
       // A number to ring in a message that reads at all like a scam: calling it back is the next step of the
       // customer-service and credit scams. (Parcel and bank notices score under the floor.)
       if (found.kind === 'phone' && reading.score >= CALLBACK_SMS_FLOOR && hit?.verdict !== 'allow' && personal(found.canonical)) {

@@ -90,6 +90,24 @@ describe('screening from the payee side', () => {
     assert.deepEqual(w[0].events, ['w5']);
   });
 
+  it('learns the site a stranger\'s SMS linked to, even when the victim went to another of the gang\'s sites', () => {
+    const engine = newEngine(catalog);
+    const victim = (n: number, at: number) => [
+      { id: `s${n}`, type: 'sms', ts: iso(at), from: `170 4461 85${10 + n}`, to: `139 0000 01${10 + n}`, text: `【清仓特卖】苹果17Pro全新国行仅售5150元：https://zz-danbao-hrs.top/m/${n}` },
+      { id: `w${n}`, type: 'web', ts: iso(at + MIN), subscriber: `139 0000 01${10 + n}`, url: 'https://iphone-tejia-mmq.xyz/' },
+      pay(`t${n}`, at + 30 * MIN, `6217 0000 1000 2345 ${600 + n}`, MULE, 480_000, `139 0000 01${10 + n}`),
+      pay(`h${n}`, at + 34 * MIN, MULE, MULE_NEXT[n % 2], 475_000),
+    ];
+    const warnings = run(engine, [
+      ...victim(1, T0),
+      ...victim(2, T0 + 3 * HOUR),
+      { id: 'w9', type: 'web', ts: iso(T0 + 6 * HOUR), subscriber: '139 0000 0199', url: 'http://zz-danbao-hrs.top/refund/01483828' },
+    ]);
+    const w = warnings.filter((x) => x.person === '+8613900000199');
+    assert.equal(w.length, 1);
+    assert.deepEqual(w[0].events, ['w9']);
+  });
+
   it('does not learn service numbers or bulk senders: the bank\'s SMS a victim got before paying warns no one', () => {
     const engine = newEngine(catalog);
     const warnings = run(engine, [
