@@ -52,12 +52,9 @@ export class SignalDetector {
         out.push({ name: 'call_sms_number', types: [type], strength: 0.5 + 0.5 * score, detail: () => `回拨短信中的号码 ${other}（该短信疑似诈骗 ${Math.round(score * 100)}%），通话 ${e.durationSec} 秒` });
       }
     }
-    if (personal(other)) {
-      const contacts = this.numbers.visit(h);
-      if (!known && !hit && contacts < POPULAR_NUMBER) {
-        state.recordStranger(h, e.ts);
-        if (e.durationSec > 0) this.lead(out, 'call_mule_lead', h, state, e.ts, () => `与号码 ${other} 通话 ${e.durationSec} 秒`);
-      }
+    if (!known && !hit && personal(other) && this.numbers.visit(h) < POPULAR_NUMBER) {
+      state.recordStranger(h, e.ts);
+      if (e.durationSec > 0) this.lead(out, 'call_mule_lead', h, state, e.ts, () => `与号码 ${other} 通话 ${e.durationSec} 秒`);
     }
     if (talked && !known && !rangMobile) {
       if (looksLikeSpoofedService(other)) out.push(plain('call_spoofed_service', 1, () => `境外号码 ${other} 伪装成客服 / 公务号码来电，通话 ${e.durationSec} 秒`));
@@ -84,9 +81,9 @@ export class SignalDetector {
     if (sender?.verdict === 'allow') return out;
     if (sender) out.push(fromHit('sms_indicator', sender, () => `收到涉诈号码 ${e.from} 的短信（${sender.reason}）`));
     // Bulk-SMS platforms (1069…) carry everyone's codes and notices: their numbers are nobody's contact.
-    if (personal(e.from)) {
+    if (!sender && personal(e.from)) {
       const h = hash32(e.from);
-      if (this.numbers.visit(h) < POPULAR_NUMBER && !sender && !state.knowsContact(h)) {
+      if (!state.knowsContact(h) && this.numbers.visit(h) < POPULAR_NUMBER) {
         state.recordStranger(h, e.ts);
         this.lead(out, 'sms_mule_lead', h, state, e.ts, () => `收到号码 ${e.from} 的短信`);
       }
@@ -236,8 +233,9 @@ const CALLBACK_SMS_FLOOR = 0.15;
 const SMS_LINK_MS = 86_400_000;
 
 /**
- * A number in touch with this many people is a business, a courier or a sales line, not one victim's stranger: it
- * is neither learned as a lead nor warned on as one. A gang's number reaches a few victims a day.
+ * A number that has been in touch this often with people who did not know it is a business, a courier or a sales
+ * line, not one victim's stranger: it is neither learned as a lead nor warned on as one. A gang's number reaches
+ * a few victims a day.
  */
 const POPULAR_NUMBER = 50;
 

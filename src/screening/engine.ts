@@ -44,6 +44,7 @@ const ACTIONS: Record<WarningLevel, string> = {
   3: '三级预警：发送反诈预警短信，24 小时内电话回访',
 };
 const EXPIRE_EVERY = 1 << 20;
+const DAY_MS = 86_400_000;
 /** How long before a payment to a mule the payer's new contacts are taken for the gang's. */
 const LEAD_WINDOW_MS = 6 * 3_600_000;
 
@@ -58,7 +59,7 @@ export class ScreeningEngine {
   private readonly hosts = new HostVisits();
   private readonly flows = new MoneyFlows();
   private readonly leads = new ContactLeads();
-  /** Calls and SMS per counterpart number (a hash), to tell a business line from a person's phone. */
+  /** Calls and SMS per counterpart number (a hash) with people who did not know it: a business line or a person's phone. */
   private readonly numbers = new HostVisits();
   private readonly detector: SignalDetector;
   private processed = 0;
@@ -105,10 +106,9 @@ export class ScreeningEngine {
    * see money-flows.ts for what several screening workers do not share.
    */
   private payeeSide(e: TransferEvent, payer: string, signals: Signal[], changes: WarningChange[]): void {
-    const toFlagged = signals.some((s) => s.name === 'transfer_indicator');
-    if (toFlagged || this.flows.isMule(e.toAccount, e.ts)) this.learn(payer, e.ts);
-    const fromMule = this.flows.isMule(e.fromAccount, e.ts);
     const passers = this.flows.transfer(e.fromAccount, e.toAccount, e.amountFen, e.ts, payer);
+    const fromMule = this.flows.fromWasMule;
+    if (this.flows.toWasMule || signals.some((s) => s.name === 'transfer_indicator')) this.learn(payer, e.ts);
     if (passers) for (const p of passers) this.learn(p, e.ts);
     const payee = this.accounts.get(e.toAccount);
     if (payee === undefined || payee === payer) return;
@@ -128,7 +128,19 @@ export class ScreeningEngine {
    */
   private callerSide(e: CallEvent, callee: string, changes: WarningChange[]): WarningChange[] {
     if (callee !== e.to || !isChineseMobile(e.from) || e.durationSec < this.rulebook.riskyCallMinSec) return changes;
-    const caller = this.people.touch(e.from, e.ts);
+    // Most calls between mobiles are people ringing each other: only a callee that is a number from the caller's
+    // suspect SMS or a lead is screened further (two look-ups, not a second screening; a flagged number rung out
+    // of the blue is left to the callee's side, where the number's own calls are screened).
+    const known = this.people.peek(e.from);
+    const h = hash32(e.to);
+    if (
+      !(known !== undefined && known.smsLinks.length > 0 && known.smsLinkTo(h, e.ts - DAY_MS) !== undefined) &&
+      this.leads.victims(h, e.ts) === null
+    ) {
+      return changes;
+    }
+    const caller = known ?? this.people.touch(e.from, e.ts);
+    if (e.ts > caller.lastTs) caller.lastTs = e.ts;
     const signals = this.detector.call(e, e.from, caller, this.rulebook, true);
     for (const c of this.conclude(caller, signals, e)) changes.push(c);
     return changes;

@@ -15,24 +15,29 @@ export class MoneyFlows {
 
   constructor(private readonly maxAccounts = 1_000_000) {}
 
+  /** Set by `transfer`: whether the paying account had been seen passing money on before this transfer. */
+  fromWasMule = false;
+  /** Set by `transfer`: whether the receiving account had. */
+  toWasMule = false;
+
   /**
-   * Records a transfer of `amountFen` from `from` (paid by person `payer`) to `to`. Returns the payers whose money
-   * `from` has just passed on when this outflow is what shows `from` to be a mule, else null.
+   * Records a transfer of `amountFen` from `from` (paid by person `payer`) to `to`, and sets `fromWasMule` and
+   * `toWasMule`. Returns the payers whose money `from` has just passed on when this outflow is what shows `from`
+   * to be a mule, else null. (One look-up per account: this runs for every transfer.)
    */
   transfer(from: string, to: string, amountFen: number, ts: number, payer: string): string[] | null {
-    const passed = this.outflow(from, amountFen, ts);
-    if (amountFen >= MIN_INFLOW_FEN) this.inflow(to, amountFen, ts, payer);
+    const out = this.flows.get(from);
+    this.fromWasMule = out !== undefined && out.muleSince <= ts;
+    const passed = out === undefined ? null : this.outflow(out, amountFen, ts);
+    const inflow = this.flows.get(to);
+    this.toWasMule = inflow !== undefined && inflow.muleSince <= ts;
+    if (amountFen >= MIN_INFLOW_FEN) this.inflow(to, inflow, amountFen, ts, payer);
     return passed;
-  }
-
-  /** Since when `account` has been seen passing money on (NaN when never). */
-  muleSince(account: string): number {
-    return this.flows.get(account)?.muleSince ?? Number.NaN;
   }
 
   /** Whether `account` was seen passing money on at or before `ts`. */
   isMule(account: string, ts: number): boolean {
-    const since = this.muleSince(account);
+    const since = this.flows.get(account)?.muleSince ?? Number.NaN;
     return since <= ts;
   }
 
@@ -40,8 +45,8 @@ export class MoneyFlows {
     return this.flows.size;
   }
 
-  private inflow(account: string, amountFen: number, ts: number, payer: string): void {
-    let flow = this.flows.get(account);
+  private inflow(account: string, known: Flow | undefined, amountFen: number, ts: number, payer: string): void {
+    let flow = known;
     if (!flow) {
       if (this.flows.size >= this.maxAccounts) this.forgetOldest();
       flow = { ins: [], payers: [], muleSince: Number.NaN };
@@ -55,9 +60,7 @@ export class MoneyFlows {
     }
   }
 
-  private outflow(account: string, amountFen: number, ts: number): string[] | null {
-    const flow = this.flows.get(account);
-    if (!flow) return null;
+  private outflow(flow: Flow, amountFen: number, ts: number): string[] | null {
     const ins = flow.ins;
     // Against the latest inflow it fits: an outflow larger than an inflow is not that inflow passed on.
     for (let i = ins.length - 3; i >= 0; i -= 3) {
