@@ -24,6 +24,7 @@ export class SignalDetector {
     private readonly hosts: HostVisits,
     private readonly leads: ContactLeads,
     private readonly numbers: HostVisits,
+    private readonly callbacks: HostVisits,
   ) {}
 
   /**
@@ -80,15 +81,17 @@ export class SignalDetector {
     const sender = this.indicator(e.from, 'phone');
     if (sender?.verdict === 'allow') return out;
     if (sender) out.push(fromHit('sms_indicator', sender, () => `收到涉诈号码 ${e.from} 的短信（${sender.reason}）`));
-    // Bulk-SMS platforms (1069…) carry everyone's codes and notices: their numbers are nobody's contact.
-    if (!sender && personal(e.from)) {
+    const reading = this.text.read(e.text, rb.textThreshold);
+    // A stranger's text is a contact worth remembering when it carries something (a link, a number, an account)
+    // or reads at all like a scam; a friend's "see you at seven" is neither, and costs nothing here. Service
+    // numbers and bulk-SMS platforms (1069…) carry everyone's codes and notices: they are nobody's contact.
+    if (!sender && (reading.indicators.length > 0 || reading.score >= CALLBACK_SMS_FLOOR) && personal(e.from)) {
       const h = hash32(e.from);
       if (!state.knowsContact(h) && this.numbers.visit(h) < POPULAR_NUMBER) {
         state.recordStranger(h, e.ts);
         this.lead(out, 'sms_mule_lead', h, state, e.ts, () => `收到号码 ${e.from} 的短信`);
       }
     }
-    const reading = this.text.read(e.text, rb.textThreshold);
     for (const found of reading.indicators) {
       const hit = this.indicator(found.canonical, found.kind);
       if (found.kind === 'url' || found.kind === 'domain') {
@@ -100,7 +103,9 @@ export class SignalDetector {
       // A number to ring in a message that reads at all like a scam: calling it back is the next step of the
       // customer-service and credit scams. (Parcel and bank notices score under the floor.)
       if (found.kind === 'phone' && reading.score >= CALLBACK_SMS_FLOOR && hit?.verdict !== 'allow' && personal(found.canonical)) {
-        state.recordSmsLink([hash32(found.canonical), e.ts, reading.type, reading.score]);
+        const h = hash32(found.canonical);
+        state.recordSmsLink([h, e.ts, reading.type, reading.score]);
+        this.callbacks.visit(h);
       }
       if (hit && hit.verdict !== 'allow') out.push(fromHit('sms_indicator', hit, () => `短信含涉诈${found.kind === 'phone' ? '号码' : '链接或账号'} ${found.raw}（${hit.reason}）`));
     }

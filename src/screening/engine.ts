@@ -36,6 +36,8 @@ export interface EngineSnapshot {
   leads?: ReturnType<ContactLeads['toJSON']>;
   /** Contacts per counterpart number (absent in older checkpoints). */
   numbers?: [number, number][];
+  /** Numbers given in suspect SMS (absent in older checkpoints). */
+  callbacks?: [number, number][];
 }
 
 const ACTIONS: Record<WarningLevel, string> = {
@@ -61,6 +63,8 @@ export class ScreeningEngine {
   private readonly leads = new ContactLeads();
   /** Calls and SMS per counterpart number (a hash) with people who did not know it: a business line or a person's phone. */
   private readonly numbers = new HostVisits();
+  /** Numbers given in suspect SMS (a hash, how often), so that a call to one is screened as the caller's. */
+  private readonly callbacks = new HostVisits(200_000);
   private readonly detector: SignalDetector;
   private processed = 0;
 
@@ -71,7 +75,7 @@ export class ScreeningEngine {
     private readonly options: EngineOptions = DEFAULT_ENGINE_OPTIONS,
   ) {
     this.people = new PersonTable(options.maxPeople);
-    this.detector = new SignalDetector(checker, text, this.hosts, this.leads, this.numbers);
+    this.detector = new SignalDetector(checker, text, this.hosts, this.leads, this.numbers, this.callbacks);
   }
 
   /** Swaps the rule book (a reload); episodes of typologies that are gone are dropped as people are seen. */
@@ -106,16 +110,21 @@ export class ScreeningEngine {
    * see money-flows.ts for what several screening workers do not share.
    */
   private payeeSide(e: TransferEvent, payer: string, signals: Signal[], changes: WarningChange[]): void {
-    const passers = this.flows.transfer(e.fromAccount, e.toAccount, e.amountFen, e.ts, payer);
+    let newPayee = false;
+    let toFlagged = false;
+    for (const s of signals) {
+      if (s.name === 'transfer_new_payee') newPayee = true;
+      else if (s.name === 'transfer_indicator') toFlagged = true;
+    }
+    const passers = this.flows.transfer(e.fromAccount, e.toAccount, e.amountFen, e.ts, payer, newPayee);
     const fromMule = this.flows.fromWasMule;
-    if (this.flows.toWasMule || signals.some((s) => s.name === 'transfer_indicator')) this.learn(payer, e.ts);
+    if (this.flows.toWasMule || toFlagged) this.learn(payer, e.ts);
     if (passers) for (const p of passers) this.learn(p, e.ts);
+    if (!fromMule) return;
     const payee = this.accounts.get(e.toAccount);
     if (payee === undefined || payee === payer) return;
-    const from = fromMule ? null : this.checker.check(e.fromAccount, e.fromAccount.includes(':') ? 'payment_account' : 'bank_card');
-    if (!fromMule && (from === null || from.verdict === 'unknown' || from.verdict === 'allow')) return;
     const state = this.people.touch(payee, e.ts);
-    const what = fromMule ? '该账户收款后随即转出，疑似“过账”账户' : `该账户已被标记涉诈（${from!.reason}）`;
+    const what = '该账户收款后随即转出，疑似“过账”账户';
     const signal: Signal = { name: 'transfer_from_mule', types: [], strength: 1, detail: () => `收到账户 ${maskAccount(e.fromAccount)} 转入 ${yuan(e.amountFen)}：${what}` };
     for (const c of this.conclude(state, [signal], e)) changes.push(c);
   }
@@ -129,16 +138,12 @@ export class ScreeningEngine {
   private callerSide(e: CallEvent, callee: string, changes: WarningChange[]): WarningChange[] {
     if (callee !== e.to || !isChineseMobile(e.from) || e.durationSec < this.rulebook.riskyCallMinSec) return changes;
     // Most calls between mobiles are people ringing each other: only a callee that is a number from the caller's
-    // suspect SMS or a lead is screened further (two look-ups, not a second screening; a flagged number rung out
-    // of the blue is left to the callee's side, where the number's own calls are screened).
-    const known = this.people.peek(e.from);
+    // suspect SMS or a lead is screened further (number look-ups first, not a second screening; a flagged number
+    // rung out of the blue is left to the callee's side, where the number's own calls are screened).
     const h = hash32(e.to);
-    if (
-      !(known !== undefined && known.smsLinks.length > 0 && known.smsLinkTo(h, e.ts - DAY_MS) !== undefined) &&
-      this.leads.victims(h, e.ts) === null
-    ) {
-      return changes;
-    }
+    if (this.callbacks.count(h) === 0 && this.leads.victims(h, e.ts) === null) return changes;
+    const known = this.people.peek(e.from);
+    if (this.leads.victims(h, e.ts) === null && (known === undefined || known.smsLinkTo(h, e.ts - DAY_MS) === undefined)) return changes;
     const caller = known ?? this.people.touch(e.from, e.ts);
     if (e.ts > caller.lastTs) caller.lastTs = e.ts;
     const signals = this.detector.call(e, e.from, caller, this.rulebook, true);
@@ -262,6 +267,7 @@ export class ScreeningEngine {
       flows: this.flows.toJSON(),
       leads: this.leads.toJSON(),
       numbers: this.numbers.toJSON(),
+      callbacks: this.callbacks.toJSON(),
     };
   }
 
@@ -273,6 +279,7 @@ export class ScreeningEngine {
     this.flows.restore(snapshot.flows ?? []);
     this.leads.restore(snapshot.leads ?? []);
     this.numbers.restore(snapshot.numbers ?? []);
+    this.callbacks.restore(snapshot.callbacks ?? []);
   }
 }
 

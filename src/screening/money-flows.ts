@@ -17,18 +17,25 @@ export class MoneyFlows {
 
   /** Set by `transfer`: whether the paying account had been seen passing money on before this transfer. */
   fromWasMule = false;
-  /** Set by `transfer`: whether the receiving account had. */
+  /** Set by `transfer`: whether the receiving account had (false for a payee the payer knows). */
   toWasMule = false;
 
   /**
-   * Records a transfer of `amountFen` from `from` (paid by person `payer`) to `to`, and sets `fromWasMule` and
+   * Records a transfer of `amountFen` from `from` (paid by person `payer`, to a payee new to them when
+   * `newPayee`) to `to`, and sets `fromWasMule` and
    * `toWasMule`. Returns the payers whose money `from` has just passed on when this outflow is what shows `from`
    * to be a mule, else null. (One look-up per account: this runs for every transfer.)
    */
-  transfer(from: string, to: string, amountFen: number, ts: number, payer: string): string[] | null {
+  transfer(from: string, to: string, amountFen: number, ts: number, payer: string, newPayee: boolean): string[] | null {
     const out = this.flows.get(from);
     this.fromWasMule = out !== undefined && out.muleSince <= ts;
     const passed = out === undefined ? null : this.outflow(out, amountFen, ts);
+    // A payment to a payee the payer has paid before (rent, family, a shop) is no victim's first payment to a
+    // mule: it is neither remembered nor looked at.
+    if (!newPayee) {
+      this.toWasMule = false;
+      return passed;
+    }
     const inflow = this.flows.get(to);
     this.toWasMule = inflow !== undefined && inflow.muleSince <= ts;
     if (amountFen >= MIN_INFLOW_FEN) this.inflow(to, inflow, amountFen, ts, payer);
@@ -49,34 +56,40 @@ export class MoneyFlows {
     let flow = known;
     if (!flow) {
       if (this.flows.size >= this.maxAccounts) this.forgetOldest();
-      flow = { ins: [], payers: [], muleSince: Number.NaN };
+      flow = new Flow();
       this.flows.set(account, flow);
     }
-    flow.ins.push(ts, amountFen, 0);
-    flow.payers.push(payer);
-    if (flow.payers.length > INFLOWS) {
-      flow.ins.splice(0, 3);
-      flow.payers.shift();
-    }
+    // The older of the two remembered inflows makes way.
+    flow.t0 = flow.t1;
+    flow.a0 = flow.a1;
+    flow.f0 = flow.f1;
+    flow.p0 = flow.p1;
+    flow.t1 = ts;
+    flow.a1 = amountFen;
+    flow.f1 = 0;
+    flow.p1 = payer;
   }
 
   private outflow(flow: Flow, amountFen: number, ts: number): string[] | null {
-    const ins = flow.ins;
     // Against the latest inflow it fits: an outflow larger than an inflow is not that inflow passed on.
-    for (let i = ins.length - 3; i >= 0; i -= 3) {
-      const inTs = ins[i];
-      const inFen = ins[i + 1];
-      if (ts - inTs > PASS_WINDOW_MS || ts < inTs) continue;
-      if (amountFen > inFen * SLACK) continue;
-      ins[i + 2] += amountFen;
-      if (ins[i + 2] < SHARE * inFen || !Number.isNaN(flow.muleSince)) return null;
-      flow.muleSince = ts;
-      // Everyone who paid the account within the hour before is likely one of its victims.
-      const out: string[] = [];
-      for (let j = 0; j < flow.payers.length; j++) if (ts - ins[j * 3] <= PASS_WINDOW_MS && !out.includes(flow.payers[j])) out.push(flow.payers[j]);
-      return out;
+    let forwarded: number;
+    let inFen: number;
+    if (fits(flow.t1, flow.a1, amountFen, ts)) {
+      forwarded = flow.f1 += amountFen;
+      inFen = flow.a1;
+    } else if (fits(flow.t0, flow.a0, amountFen, ts)) {
+      forwarded = flow.f0 += amountFen;
+      inFen = flow.a0;
+    } else {
+      return null;
     }
-    return null;
+    if (forwarded < SHARE * inFen || !Number.isNaN(flow.muleSince)) return null;
+    flow.muleSince = ts;
+    // Everyone who paid the account within the hour before is likely one of its victims.
+    const out: string[] = [];
+    if (flow.p1 !== '' && ts - flow.t1 <= PASS_WINDOW_MS) out.push(flow.p1);
+    if (flow.p0 !== '' && ts - flow.t0 <= PASS_WINDOW_MS && flow.p0 !== flow.p1) out.push(flow.p0);
+    return out;
   }
 
   /** When full, the tenth entered longest ago is forgotten (a Map iterates in insertion order). */
@@ -89,29 +102,45 @@ export class MoneyFlows {
   }
 
   toJSON(): [string, number[], string[], number | null][] {
-    return Array.from(this.flows, ([account, f]) => [account, f.ins, f.payers, Number.isNaN(f.muleSince) ? null : f.muleSince]);
+    return Array.from(this.flows, ([account, f]) => [account, [f.t0, f.a0, f.f0, f.t1, f.a1, f.f1], [f.p0, f.p1], Number.isNaN(f.muleSince) ? null : f.muleSince]);
   }
 
   restore(entries: readonly [string, number[], string[], number | null][]): void {
-    for (const [account, ins, payers, since] of entries) this.flows.set(account, { ins, payers, muleSince: since ?? Number.NaN });
+    for (const [account, n, p, since] of entries) {
+      const f = new Flow();
+      [f.t0, f.a0, f.f0, f.t1, f.a1, f.f1] = n.map((x) => x ?? Number.NEGATIVE_INFINITY);
+      [f.p0, f.p1] = p;
+      f.muleSince = since ?? Number.NaN;
+      this.flows.set(account, f);
+    }
   }
 }
 
-interface Flow {
-  /** The latest inflows as [time, amount, forwarded so far] triples, oldest first. */
-  ins: number[];
-  /** Who paid each of those inflows (person keys). */
-  payers: string[];
+/**
+ * An account's two latest inflows (time, amount, forwarded so far, who paid) and since when it passes money on.
+ * Plain fields, not arrays: one small object per account that receives money, which is most accounts.
+ */
+class Flow {
+  t0 = Number.NEGATIVE_INFINITY;
+  a0 = 0;
+  f0 = 0;
+  p0 = '';
+  t1 = Number.NEGATIVE_INFINITY;
+  a1 = 0;
+  f1 = 0;
+  p1 = '';
   /** When the account was first seen passing money on; NaN while never. */
-  muleSince: number;
+  muleSince = Number.NaN;
+}
+
+function fits(inTs: number, inFen: number, amountFen: number, ts: number): boolean {
+  return ts >= inTs && ts - inTs <= PASS_WINDOW_MS && amountFen <= inFen * SLACK;
 }
 
 /** How long after an inflow forwarding it reads as passing it on. */
 const PASS_WINDOW_MS = 3_600_000;
 /** Smaller inflows are not recorded: a mule's inflow is a victim's payment, rarely under 100 yuan. */
 const MIN_INFLOW_FEN = 10_000;
-/** Inflows remembered per account. */
-const INFLOWS = 3;
 /** The share of an inflow that must go out again. */
 const SHARE = 0.9;
 /** An outflow may exceed the inflow it passes on by this factor (the mule's own small balance). */

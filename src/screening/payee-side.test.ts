@@ -24,20 +24,20 @@ const pay = (id: string, ts: number, from: string, to: string, fen: number, phon
 describe('money flows: pass-through', () => {
   it('takes an account that forwards an inflow within the hour, split or whole, for a mule', () => {
     const flows = new MoneyFlows();
-    assert.equal(flows.transfer('victim', 'mule', 500_000, T0, '+8613800000001'), null);
-    assert.equal(flows.transfer('mule', 'next1', 200_000, T0 + 3 * MIN, 'account:mule'), null, '40% passed on is not yet pass-through');
-    assert.deepEqual(flows.transfer('mule', 'next2', 260_000, T0 + 9 * MIN, 'account:mule'), ['+8613800000001'], 'the payers of the hour are returned once');
+    assert.equal(flows.transfer('victim', 'mule', 500_000, T0, '+8613800000001', true), null);
+    assert.equal(flows.transfer('mule', 'next1', 200_000, T0 + 3 * MIN, 'account:mule', true), null, '40% passed on is not yet pass-through');
+    assert.deepEqual(flows.transfer('mule', 'next2', 260_000, T0 + 9 * MIN, 'account:mule', true), ['+8613800000001'], 'the payers of the hour are returned once');
     assert.equal(flows.isMule('mule', T0 + 9 * MIN), true);
     assert.equal(flows.isMule('mule', T0 + 8 * MIN), false, 'not before it was seen');
   });
 
   it('does not take a person who spends part of a payment, pays more than they got, or pays on hours later', () => {
     const flows = new MoneyFlows();
-    flows.transfer('parent', 'student', 300_000, T0, '+8613800000002');
-    flows.transfer('student', 'shop', 45_000, T0 + 20 * MIN, '+8613800000003');
-    flows.transfer('student', 'landlord', 320_000, T0 + 30 * MIN, '+8613800000003');
-    flows.transfer('company', 'worker', 650_000, T0, 'account:company');
-    flows.transfer('worker', 'landlord', 640_000, T0 + 3 * HOUR, '+8613800000004');
+    flows.transfer('parent', 'student', 300_000, T0, '+8613800000002', true);
+    flows.transfer('student', 'shop', 45_000, T0 + 20 * MIN, '+8613800000003', true);
+    flows.transfer('student', 'landlord', 320_000, T0 + 30 * MIN, '+8613800000003', true);
+    flows.transfer('company', 'worker', 650_000, T0, 'account:company', true);
+    flows.transfer('worker', 'landlord', 640_000, T0 + 3 * HOUR, '+8613800000004', true);
     assert.equal(flows.isMule('student', T0 + HOUR), false);
     assert.equal(flows.isMule('worker', T0 + 4 * HOUR), false);
   });
@@ -54,7 +54,7 @@ describe('screening from the payee side', () => {
 
   // A first victim: an SMS from a stranger's mobile, a site, then a payment to a card that passes it on at once.
   const firstVictim = (gangPhone: string, site: string) => [
-    { id: 's1', type: 'sms', ts: iso(T0), from: gangPhone, to: '139 0000 0001', text: '您好，您预订的演唱会门票已锁定' },
+    { id: 's1', type: 'sms', ts: iso(T0), from: gangPhone, to: '139 0000 0001', text: `您好，您预订的演唱会门票已锁定，请在30分钟内支付3300元完成购票：https://${site}/refund/1` },
     { id: 'w1', type: 'web', ts: iso(T0 + 5 * MIN), subscriber: '139 0000 0001', url: `https://${site}/m/1` },
     pay('t1', T0 + 40 * MIN, '6217 0000 1000 2345 678', MULE, 480_000, '139 0000 0001'),
     pay('h1', T0 + 44 * MIN, MULE, MULE_NEXT[0], 200_000),
@@ -65,7 +65,7 @@ describe('screening from the payee side', () => {
     const engine = newEngine(catalog);
     const warnings = run(engine, [
       ...firstVictim('170 4461 8505', 'tejia-shop1.cn'),
-      { id: 's2', type: 'sms', ts: iso(T0 + 5 * HOUR), from: '170 4461 8505', to: '139 0000 0002', text: '您好，您预订的演唱会门票已锁定' },
+      { id: 's2', type: 'sms', ts: iso(T0 + 5 * HOUR), from: '170 4461 8505', to: '139 0000 0002', text: '您好，您预订的演唱会门票已锁定，请在30分钟内支付1750元完成购票：https://haohuo184.icu/#/login' },
     ]);
     const w = warnings.filter((x) => x.person === '+8613900000002');
     assert.equal(w.length, 1);
