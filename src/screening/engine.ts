@@ -276,7 +276,7 @@ export class ScreeningEngine {
     for (const p of snapshot.people) this.people.restore(PersonState.fromJSON(p as Parameters<typeof PersonState.fromJSON>[0]));
     for (const [account, phone] of snapshot.accounts) this.accounts.set(account, phone);
     this.hosts.restore(snapshot.hosts ?? []);
-    this.flows.restore(snapshot.flows ?? []);
+    this.flows.restore(snapshot.flows);
     this.leads.restore(snapshot.leads ?? []);
     this.numbers.restore(snapshot.numbers ?? []);
     this.callbacks.restore(snapshot.callbacks ?? []);

@@ -11,7 +11,16 @@
  * same worker's partitions; this table is per engine and is not shared between workers.
  */
 export class MoneyFlows {
-  private readonly flows = new Map<string, Flow>();
+  /**
+   * Inflows of the current and the previous hour of event time: an inflow older than the pass-through window
+   * cannot make its account a mule any more, so the table holds only the last hour or two of new payees'
+   * receipts and is dropped a generation at a time.
+   */
+  private recent = new Map<string, Flow>();
+  private previous = new Map<string, Flow>();
+  private generationFrom = Number.NEGATIVE_INFINITY;
+  /** Accounts seen passing money on, and since when. */
+  private readonly mules = new Map<string, number>();
 
   constructor(private readonly maxAccounts = 1_000_000) {}
 
@@ -22,42 +31,50 @@ export class MoneyFlows {
 
   /**
    * Records a transfer of `amountFen` from `from` (paid by person `payer`, to a payee new to them when
-   * `newPayee`) to `to`, and sets `fromWasMule` and
-   * `toWasMule`. Returns the payers whose money `from` has just passed on when this outflow is what shows `from`
-   * to be a mule, else null. (One look-up per account: this runs for every transfer.)
+   * `newPayee`) to `to`, and sets `fromWasMule` and `toWasMule`. Returns the payers whose money `from` has just
+   * passed on when this outflow is what shows `from` to be a mule, else null. (A few look-ups: this runs for
+   * every transfer.)
    */
   transfer(from: string, to: string, amountFen: number, ts: number, payer: string, newPayee: boolean): string[] | null {
-    const out = this.flows.get(from);
-    this.fromWasMule = out !== undefined && out.muleSince <= ts;
-    const passed = out === undefined ? null : this.outflow(out, amountFen, ts);
+    if (ts - this.generationFrom >= PASS_WINDOW_MS) this.nextGeneration(ts);
+    this.fromWasMule = this.isMule(from, ts);
+    const out = this.recent.get(from) ?? this.previous.get(from);
+    const passed = out === undefined || this.fromWasMule ? null : this.outflow(from, out, amountFen, ts);
     // A payment to a payee the payer has paid before (rent, family, a shop) is no victim's first payment to a
     // mule: it is neither remembered nor looked at.
     if (!newPayee) {
       this.toWasMule = false;
       return passed;
     }
-    const inflow = this.flows.get(to);
-    this.toWasMule = inflow !== undefined && inflow.muleSince <= ts;
-    if (amountFen >= MIN_INFLOW_FEN) this.inflow(to, inflow, amountFen, ts, payer);
+    this.toWasMule = this.isMule(to, ts);
+    if (amountFen >= MIN_INFLOW_FEN) this.inflow(to, amountFen, ts, payer);
     return passed;
   }
 
   /** Whether `account` was seen passing money on at or before `ts`. */
   isMule(account: string, ts: number): boolean {
-    const since = this.flows.get(account)?.muleSince ?? Number.NaN;
-    return since <= ts;
+    const since = this.mules.get(account);
+    return since !== undefined && since <= ts;
   }
 
-  get size(): number {
-    return this.flows.size;
+  /** Accounts with an inflow remembered, and accounts taken for mules. */
+  get size(): { inflows: number; mules: number } {
+    return { inflows: this.recent.size + this.previous.size, mules: this.mules.size };
   }
 
-  private inflow(account: string, known: Flow | undefined, amountFen: number, ts: number, payer: string): void {
-    let flow = known;
+  private nextGeneration(ts: number): void {
+    this.previous = this.recent;
+    this.recent = new Map();
+    this.generationFrom = ts;
+  }
+
+  private inflow(account: string, amountFen: number, ts: number, payer: string): void {
+    let flow = this.recent.get(account);
     if (!flow) {
-      if (this.flows.size >= this.maxAccounts) this.forgetOldest();
-      flow = new Flow();
-      this.flows.set(account, flow);
+      flow = this.previous.get(account) ?? new Flow();
+      // A bound for bursts: past it, the new payees of the hour start over.
+      if (this.recent.size >= this.maxAccounts) this.nextGeneration(ts);
+      this.recent.set(account, flow);
     }
     // The older of the two remembered inflows makes way.
     flow.t0 = flow.t1;
@@ -70,7 +87,7 @@ export class MoneyFlows {
     flow.p1 = payer;
   }
 
-  private outflow(flow: Flow, amountFen: number, ts: number): string[] | null {
+  private outflow(account: string, flow: Flow, amountFen: number, ts: number): string[] | null {
     // Against the latest inflow it fits: an outflow larger than an inflow is not that inflow passed on.
     let forwarded: number;
     let inFen: number;
@@ -83,8 +100,9 @@ export class MoneyFlows {
     } else {
       return null;
     }
-    if (forwarded < SHARE * inFen || !Number.isNaN(flow.muleSince)) return null;
-    flow.muleSince = ts;
+    if (forwarded < SHARE * inFen) return null;
+    if (this.mules.size >= this.maxAccounts) this.mules.delete(this.mules.keys().next().value as string);
+    this.mules.set(account, ts);
     // Everyone who paid the account within the hour before is likely one of its victims.
     const out: string[] = [];
     if (flow.p1 !== '' && ts - flow.t1 <= PASS_WINDOW_MS) out.push(flow.p1);
@@ -92,33 +110,30 @@ export class MoneyFlows {
     return out;
   }
 
-  /** When full, the tenth entered longest ago is forgotten (a Map iterates in insertion order). */
-  private forgetOldest(): void {
-    let n = Math.ceil(this.maxAccounts / 10);
-    for (const key of this.flows.keys()) {
-      if (n-- <= 0) break;
-      this.flows.delete(key);
+  toJSON(): { inflows: [string, number[], string[]][]; mules: [string, number][]; generationFrom: number | null } {
+    const inflows: [string, number[], string[]][] = [];
+    for (const map of [this.previous, this.recent]) {
+      for (const [account, f] of map) inflows.push([account, [f.t0, f.a0, f.f0, f.t1, f.a1, f.f1], [f.p0, f.p1]]);
     }
+    return { inflows, mules: [...this.mules], generationFrom: Number.isFinite(this.generationFrom) ? this.generationFrom : null };
   }
 
-  toJSON(): [string, number[], string[], number | null][] {
-    return Array.from(this.flows, ([account, f]) => [account, [f.t0, f.a0, f.f0, f.t1, f.a1, f.f1], [f.p0, f.p1], Number.isNaN(f.muleSince) ? null : f.muleSince]);
-  }
-
-  restore(entries: readonly [string, number[], string[], number | null][]): void {
-    for (const [account, n, p, since] of entries) {
+  restore(snapshot: ReturnType<MoneyFlows['toJSON']> | undefined): void {
+    if (!snapshot) return;
+    for (const [account, n, p] of snapshot.inflows) {
       const f = new Flow();
       [f.t0, f.a0, f.f0, f.t1, f.a1, f.f1] = n.map((x) => x ?? Number.NEGATIVE_INFINITY);
       [f.p0, f.p1] = p;
-      f.muleSince = since ?? Number.NaN;
-      this.flows.set(account, f);
+      this.recent.set(account, f);
     }
+    for (const [account, since] of snapshot.mules) this.mules.set(account, since);
+    this.generationFrom = snapshot.generationFrom ?? Number.NEGATIVE_INFINITY;
   }
 }
 
 /**
- * An account's two latest inflows (time, amount, forwarded so far, who paid) and since when it passes money on.
- * Plain fields, not arrays: one small object per account that receives money, which is most accounts.
+ * An account's two latest inflows: time, amount, forwarded so far, who paid. Plain fields, not arrays: one small
+ * object per account that a new payer paid within the hour.
  */
 class Flow {
   t0 = Number.NEGATIVE_INFINITY;
@@ -129,8 +144,6 @@ class Flow {
   a1 = 0;
   f1 = 0;
   p1 = '';
-  /** When the account was first seen passing money on; NaN while never. */
-  muleSince = Number.NaN;
 }
 
 function fits(inTs: number, inFen: number, amountFen: number, ts: number): boolean {
