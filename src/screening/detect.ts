@@ -3,7 +3,7 @@ import { FRAUD_TYPES, type FraudType } from '../domain/fraud-type.js';
 import type { IndicatorKind } from '../domain/indicator.js';
 import { maskAccount } from '../domain/mask.js';
 import { urlHostname, type CheckResult, type CheckService } from '../indicators/index.js';
-import type { ContactLeads } from './contact-leads.js';
+import type { ContactLeads, RecentContacts } from './contact-leads.js';
 import type { HostVisits } from './host-visits.js';
 import type { PersonState } from './person-state.js';
 import { hash32 } from './person-state.js';
@@ -25,6 +25,7 @@ export class SignalDetector {
     private readonly leads: ContactLeads,
     private readonly numbers: HostVisits,
     private readonly callbacks: HostVisits,
+    private readonly recent: RecentContacts,
   ) {}
 
   /**
@@ -54,7 +55,7 @@ export class SignalDetector {
       }
     }
     if (!known && !hit && personal(other) && this.numbers.visit(h) < POPULAR_NUMBER) {
-      state.recordStranger(h, e.ts);
+      state.lastContact = this.recent.add(state.hash, h, e.ts, state.lastContact);
       if (e.durationSec > 0) this.lead(out, 'call_mule_lead', h, state, e.ts, () => `与号码 ${other} 通话 ${e.durationSec} 秒`);
     }
     if (talked && !known && !rangMobile) {
@@ -88,7 +89,7 @@ export class SignalDetector {
     if (!sender && (reading.indicators.length > 0 || reading.score >= CALLBACK_SMS_FLOOR) && personal(e.from)) {
       const h = hash32(e.from);
       if (!state.knowsContact(h) && this.numbers.visit(h) < POPULAR_NUMBER) {
-        state.recordStranger(h, e.ts);
+        state.lastContact = this.recent.add(state.hash, h, e.ts, state.lastContact);
         this.lead(out, 'sms_mule_lead', h, state, e.ts, () => `收到号码 ${e.from} 的短信`);
       }
     }
@@ -98,7 +99,7 @@ export class SignalDetector {
         const host = hash32(urlHostname(found.canonical));
         state.recordSmsLink([host, e.ts, reading.type, reading.score]);
         // A little-known site a stranger's message links to is a contact too, for the leads.
-        if (!hit && this.hosts.count(host) < rb.popularHostVisits && personal(e.from)) state.recordStranger(host, e.ts);
+        if (!hit && this.hosts.count(host) < rb.popularHostVisits && personal(e.from)) state.lastContact = this.recent.add(state.hash, host, e.ts, state.lastContact);
       }
       // A number to ring in a message that reads at all like a scam: calling it back is the next step of the
       // customer-service and credit scams. (Parcel and bank notices score under the floor.)
@@ -133,7 +134,7 @@ export class SignalDetector {
       const host = hash32(urlHostname(result.canonical));
       const wellKnown = this.hosts.visit(host) >= rb.popularHostVisits;
       if (!wellKnown && result.verdict === 'unknown') {
-        state.recordStranger(host, e.ts);
+        state.lastContact = this.recent.add(state.hash, host, e.ts, state.lastContact);
         this.lead(out, 'web_mule_lead', host, state, e.ts, () => `访问少见网站 ${e.url}`);
       }
       const link = state.smsLinkTo(host, e.ts - SMS_LINK_MS);
@@ -201,7 +202,7 @@ export class SignalDetector {
   private lead(out: Signal[], name: SignalName, contact: number, state: PersonState, ts: number, what: () => string): void {
     const victims = this.leads.victims(contact, ts);
     if (victims === null) return;
-    const self = hash32(state.key);
+    const self = state.hash;
     let n = 0;
     for (const v of victims) if (v !== self) n++;
     if (n === 0) return;

@@ -5,7 +5,7 @@ import type { Warning, WarningChange, WarningLevel } from '../domain/warning.js'
 import { maskAccount } from '../domain/mask.js';
 import { normalizeBankCard, type CheckService } from '../indicators/index.js';
 import { SignalDetector } from './detect.js';
-import { ContactLeads } from './contact-leads.js';
+import { ContactLeads, RecentContacts } from './contact-leads.js';
 import { HostVisits } from './host-visits.js';
 import { MoneyFlows } from './money-flows.js';
 import { advanceEpisodes, pruneEpisodes, strongestEpisode } from './episodes.js';
@@ -38,6 +38,8 @@ export interface EngineSnapshot {
   numbers?: [number, number][];
   /** Numbers given in suspect SMS (absent in older checkpoints). */
   callbacks?: [number, number][];
+  /** People's recent new contacts (absent in older checkpoints). */
+  recent?: ReturnType<RecentContacts['toJSON']>;
 }
 
 const ACTIONS: Record<WarningLevel, string> = {
@@ -65,6 +67,8 @@ export class ScreeningEngine {
   private readonly numbers = new HostVisits();
   /** Numbers given in suspect SMS (a hash, how often), so that a call to one is screened as the caller's. */
   private readonly callbacks = new HostVisits(200_000);
+  /** New contacts per person, lately, for learning leads when someone pays a mule. */
+  private readonly recent = new RecentContacts();
   private readonly detector: SignalDetector;
   private processed = 0;
 
@@ -75,7 +79,7 @@ export class ScreeningEngine {
     private readonly options: EngineOptions = DEFAULT_ENGINE_OPTIONS,
   ) {
     this.people = new PersonTable(options.maxPeople);
-    this.detector = new SignalDetector(checker, text, this.hosts, this.leads, this.numbers, this.callbacks);
+    this.detector = new SignalDetector(checker, text, this.hosts, this.leads, this.numbers, this.callbacks, this.recent);
   }
 
   /** Swaps the rule book (a reload); episodes of typologies that are gone are dropped as people are seen. */
@@ -155,8 +159,7 @@ export class ScreeningEngine {
   private learn(payer: string, ts: number): void {
     const state = this.people.peek(payer);
     if (!state) return;
-    const victim = hash32(payer);
-    for (const h of state.strangersBetween(ts - LEAD_WINDOW_MS, ts)) this.leads.add(h, victim, ts);
+    for (const h of this.recent.of(state.hash, state.lastContact, ts - LEAD_WINDOW_MS, ts)) this.leads.add(h, state.hash, ts);
   }
 
   private signals(e: Exclude<ScreeningEvent, AccountOpenEvent | SimOpenEvent>, person: string, state: PersonState): Signal[] {
@@ -268,6 +271,7 @@ export class ScreeningEngine {
       leads: this.leads.toJSON(),
       numbers: this.numbers.toJSON(),
       callbacks: this.callbacks.toJSON(),
+      recent: this.recent.toJSON(),
     };
   }
 
@@ -280,6 +284,7 @@ export class ScreeningEngine {
     this.leads.restore(snapshot.leads ?? []);
     this.numbers.restore(snapshot.numbers ?? []);
     this.callbacks.restore(snapshot.callbacks ?? []);
+    this.recent.restore(snapshot.recent);
   }
 }
 

@@ -6,8 +6,6 @@ import type { Warning, WarningEvidence } from '../domain/warning.js';
 const RING = 16;
 const TRANSFERS = 8;
 const SMS_LINKS = 8;
-/** Contacts new to the person remembered with their time, for the leads learned when they pay a mule. */
-const STRANGERS = 8;
 
 /** A link host seen in an SMS: [host hash, event time, the SMS's fraud type, its fraud probability]. */
 export type SmsLink = [host: number, ts: number, type: FraudType, score: number];
@@ -88,8 +86,9 @@ export class PersonState {
   suspectSms: [number, FraudType, number] | null = null;
   /** The latest visit that raised a web signal: [time, the fraud types it spoke for]. */
   riskyWeb: [number, readonly FraudType[]] | null = null;
-  /** Numbers and little-known sites new to the person, as [hash, time] pairs, oldest first. */
-  strangers = NO_TIMES;
+  private keyHash = -1;
+  /** The person's latest entry in the engine's recent contacts (RecentContacts), -1 for none. */
+  lastContact = -1;
   /** At most one per typology; replaced as a whole when pruned. */
   episodes = NO_EPISODES;
   /** The open warning, upgraded while the person's episodes progress. */
@@ -122,25 +121,10 @@ export class PersonState {
     (this.payees ??= new Ring()).add(payee);
   }
 
-  recordStranger(h: number, ts: number): void {
-    if (this.strangers === NO_TIMES) this.strangers = [];
-    const list = this.strangers;
-    for (let i = 0; i < list.length; i += 2) {
-      if (list[i] === h) {
-        list.splice(i, 2);
-        break;
-      }
-    }
-    list.push(h, ts);
-    if (list.length > STRANGERS * 2) list.splice(0, 2);
-  }
-
-  /** The hashes of the strangers seen at or after `since` and no later than `until`. */
-  strangersBetween(since: number, until: number): number[] {
-    const out: number[] = [];
-    const list = this.strangers;
-    for (let i = 0; i < list.length; i += 2) if (list[i + 1] >= since && list[i + 1] <= until) out.push(list[i]);
-    return out;
+  /** The key as a 30-bit hash, computed once. */
+  get hash(): number {
+    if (this.keyHash < 0) this.keyHash = hash32(this.key);
+    return this.keyHash;
   }
 
   recordSmsLink(link: SmsLink): void {
@@ -178,8 +162,8 @@ export class PersonState {
       smsLinks: this.smsLinks,
       fraudSms: this.fraudSms,
       riskyWeb: this.riskyWeb,
+      lastContact: this.lastContact,
       suspectSms: this.suspectSms,
-      strangers: this.strangers,
       episodes: this.episodes,
       warning: this.warning,
     };
@@ -201,9 +185,8 @@ export class PersonState {
     if (links.length) s.smsLinks = links;
     s.fraudSms = (o.fraudSms as PersonState['fraudSms'] | undefined) ?? null;
     s.riskyWeb = (o.riskyWeb as PersonState['riskyWeb'] | undefined) ?? null;
+    s.lastContact = (o.lastContact as number | undefined) ?? -1;
     s.suspectSms = (o.suspectSms as PersonState['suspectSms'] | undefined) ?? null;
-    const strangers = (o.strangers as number[] | undefined) ?? [];
-    if (strangers.length) s.strangers = strangers;
     const episodes = o.episodes as Episode[];
     if (episodes.length) s.episodes = episodes;
     s.warning = o.warning as Warning | null;
