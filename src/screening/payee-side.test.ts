@@ -4,6 +4,7 @@ import type { Warning } from '../domain/warning.js';
 import type { IndicatorCatalog } from '../indicators/index.js';
 import { openStore, type Store } from '../store/index.js';
 import type { ScreeningEngine } from './engine.js';
+import { RecentContacts } from './contact-leads.js';
 import { MoneyFlows } from './money-flows.js';
 import { MIN, T0, catalogWith, iso, newEngine, wire } from './testing.js';
 
@@ -40,6 +41,21 @@ describe('money flows: pass-through', () => {
     flows.transfer('worker', 'landlord', 640_000, T0 + 3 * HOUR, '+8613800000004', true);
     assert.equal(flows.isMule('student', T0 + HOUR), false);
     assert.equal(flows.isMule('worker', T0 + 4 * HOUR), false);
+  });
+});
+
+describe('recent contacts', () => {
+  it('gives one person\'s new contacts of a time span, across growth and after the ring wraps', () => {
+    const ring = new RecentContacts(1 << 15);
+    let a = -1;
+    let b = -1;
+    for (let i = 0; i < 40_000; i++) {
+      if (i % 1000 === 0) a = ring.add(1, 100 + i / 1000, T0 + i * 1000, a);
+      else b = ring.add(2, i, T0 + i * 1000, b);
+    }
+    assert.deepEqual(ring.of(1, a, T0 + 35_000_000, T0 + 40_000_000), [139, 138, 137, 136, 135]);
+    assert.equal(ring.of(1, a, T0, T0 + 40_000_000).length, 32, 'the 8 entered before the oldest 7,232 were overwritten');
+    assert.deepEqual(ring.of(2, b, T0 + 39_998_000, T0 + 40_000_000), [39999, 39998]);
   });
 });
 
