@@ -1,8 +1,9 @@
 import type { AppEvent, CallEvent, SmsEvent, TransferEvent, WebEvent } from '../domain/event.js';
-import type { FraudType } from '../domain/fraud-type.js';
+import { FRAUD_TYPES, type FraudType } from '../domain/fraud-type.js';
 import type { IndicatorKind } from '../domain/indicator.js';
 import { maskAccount } from '../domain/mask.js';
 import { urlHostname, type CheckResult, type CheckService } from '../indicators/index.js';
+import type { ContactLeads, RecentContacts } from './contact-leads.js';
 import type { HostVisits } from './host-visits.js';
 import type { PersonState } from './person-state.js';
 import { hash32 } from './person-state.js';
@@ -21,9 +22,18 @@ export class SignalDetector {
     private readonly checker: CheckService,
     private readonly text: TextReader,
     private readonly hosts: HostVisits,
+    private readonly leads: ContactLeads,
+    private readonly numbers: HostVisits,
+    private readonly callbacks: HostVisits,
+    private readonly recent: RecentContacts,
   ) {}
 
-  call(e: CallEvent, person: string, state: PersonState, rb: Rulebook): Signal[] {
+  /**
+   * `rangMobile`: the person rang another Chinese mobile (the call is also screened as the callee's). Ringing a
+   * virtual-segment number (a rider's privacy number) or talking long with someone new is everyday life from the
+   * caller's side; only the specific signs count there: a flagged number, a lead, a number from a suspect SMS.
+   */
+  call(e: CallEvent, person: string, state: PersonState, rb: Rulebook, rangMobile = false): Signal[] {
     const other = person === e.to ? e.from : e.to;
     const out: Signal[] = [];
     const hit = this.indicator(other, 'phone');
@@ -33,8 +43,22 @@ export class SignalDetector {
     }
     if (hit) out.push(fromHit('call_indicator', hit, () => `与涉诈号码 ${other} 通话 ${e.durationSec} 秒（${hit.reason}）`));
     const talked = e.durationSec >= rb.riskyCallMinSec;
-    const known = state.knowsContact(hash32(other));
-    if (talked && !known) {
+    const h = hash32(other);
+    const known = state.knowsContact(h);
+    // The person rings a number they were sent in a suspect SMS (the number, not the sender: scammers text from
+    // one number and answer on another).
+    if (person === e.from && talked && !known) {
+      const link = state.smsLinkTo(h, e.ts - SMS_LINK_MS);
+      if (link) {
+        const [, , type, score] = link;
+        out.push({ name: 'call_sms_number', types: [type], strength: 0.5 + 0.5 * score, detail: () => `回拨短信中的号码 ${other}（该短信疑似诈骗 ${Math.round(score * 100)}%），通话 ${e.durationSec} 秒` });
+      }
+    }
+    if (!known && !hit && personal(other) && this.numbers.visit(h) < POPULAR_NUMBER) {
+      state.lastContact = this.recent.add(state.hash, h, e.ts, state.lastContact);
+      if (e.durationSec > 0) this.lead(out, 'call_mule_lead', h, state, e.ts, () => `与号码 ${other} 通话 ${e.durationSec} 秒`);
+    }
+    if (talked && !known && !rangMobile) {
       if (looksLikeSpoofedService(other)) out.push(plain('call_spoofed_service', 1, () => `境外号码 ${other} 伪装成客服 / 公务号码来电，通话 ${e.durationSec} 秒`));
       else if (!other.startsWith('+86')) out.push(plain('call_overseas', 0.5, () => `境外号码 ${other} 来电，通话 ${e.durationSec} 秒`));
       if (isVirtualSegment(other)) out.push(plain('call_virtual', 0.4, () => `虚拟运营商号段 ${other} 来电，通话 ${e.durationSec} 秒`));
@@ -49,7 +73,7 @@ export class SignalDetector {
     } else if (out.length > 0 && end > state.strangerCallEnd) {
       state.strangerCallEnd = end;
     }
-    state.addContact(hash32(other));
+    state.addContact(h);
     return out;
   }
 
@@ -59,15 +83,44 @@ export class SignalDetector {
     if (sender?.verdict === 'allow') return out;
     if (sender) out.push(fromHit('sms_indicator', sender, () => `收到涉诈号码 ${e.from} 的短信（${sender.reason}）`));
     const reading = this.text.read(e.text, rb.textThreshold);
+    // A stranger's text is a contact worth remembering when it carries something (a link, a number, an account)
+    // or reads at all like a scam; a friend's "see you at seven" is neither, and costs nothing here. Service
+    // numbers and bulk-SMS platforms (1069…) carry everyone's codes and notices: they are nobody's contact.
+    if (!sender && (reading.indicators.length > 0 || reading.score >= CALLBACK_SMS_FLOOR) && personal(e.from)) {
+      const h = hash32(e.from);
+      if (!state.knowsContact(h) && this.numbers.visit(h) < POPULAR_NUMBER) {
+        state.lastContact = this.recent.add(state.hash, h, e.ts, state.lastContact);
+        this.lead(out, 'sms_mule_lead', h, state, e.ts, () => `收到号码 ${e.from} 的短信`);
+      }
+    }
     for (const found of reading.indicators) {
-      if (found.kind === 'url' || found.kind === 'domain') state.recordSmsLink([hash32(urlHostname(found.canonical)), e.ts, reading.type, reading.score]);
       const hit = this.indicator(found.canonical, found.kind);
+      if (found.kind === 'url' || found.kind === 'domain') {
+        const host = hash32(urlHostname(found.canonical));
+        state.recordSmsLink([host, e.ts, reading.type, reading.score]);
+        // A little-known site a stranger's message links to is a contact too, for the leads.
+        if (!hit && this.hosts.count(host) < rb.popularHostVisits && personal(e.from)) state.lastContact = this.recent.add(state.hash, host, e.ts, state.lastContact);
+      }
+      // A number to ring in a message that reads at all like a scam: calling it back is the next step of the
+      // customer-service and credit scams. (Parcel and bank notices score under the floor.)
+      if (found.kind === 'phone' && reading.score >= CALLBACK_SMS_FLOOR && hit?.verdict !== 'allow' && personal(found.canonical)) {
+        const h = hash32(found.canonical);
+        state.recordSmsLink([h, e.ts, reading.type, reading.score]);
+        this.callbacks.visit(h);
+      }
       if (hit && hit.verdict !== 'allow') out.push(fromHit('sms_indicator', hit, () => `短信含涉诈${found.kind === 'phone' ? '号码' : '链接或账号'} ${found.raw}（${hit.reason}）`));
     }
     if (reading.fraud) {
       if (reading.typeScore >= TYPED_SMS) state.fraudSms = [e.ts, reading.type, reading.score];
       const phrases = reading.reasons.length ? `：${reading.reasons.join('、')}` : '';
       out.push({ name: 'sms_fraud_text', types: [reading.type], strength: reading.score, detail: () => `短信内容疑似诈骗（${Math.round(reading.score * 100)}%）${phrases}` });
+    } else if (reading.score >= SUSPECT_SMS_FLOOR && reading.typeScore >= SUSPECT_SMS_TYPED) {
+      // Under the model's threshold but unmistakably of one type (a gambling or credit-repair text): as strong as
+      // the model is sure of the type. No ordinary text comes near but a lender's advert, whose type's typology
+      // does not use these signals; bank notices read as fraud of no type.
+      state.suspectSms = [e.ts, reading.type, reading.score];
+      const strength = 0.5 + 0.5 * reading.typeScore;
+      out.push({ name: 'sms_suspect_text', types: [reading.type], strength, detail: () => `短信内容可疑（${Math.round(reading.score * 100)}%），像${FRAUD_TYPES[reading.type]}类诈骗（${Math.round(reading.typeScore * 100)}%）` });
     }
     return out;
   }
@@ -80,6 +133,10 @@ export class SignalDetector {
     if (result.canonical !== null) {
       const host = hash32(urlHostname(result.canonical));
       const wellKnown = this.hosts.visit(host) >= rb.popularHostVisits;
+      if (!wellKnown && result.verdict === 'unknown') {
+        state.lastContact = this.recent.add(state.hash, host, e.ts, state.lastContact);
+        this.lead(out, 'web_mule_lead', host, state, e.ts, () => `访问少见网站 ${e.url}`);
+      }
       const link = state.smsLinkTo(host, e.ts - SMS_LINK_MS);
       const sms = state.fraudSms;
       if (link) {
@@ -88,6 +145,9 @@ export class SignalDetector {
       } else if (sms && !wellKnown && result.verdict === 'unknown' && sms[0] >= e.ts - SMS_LINK_MS) {
         const [, type, score] = sms;
         out.push({ name: 'web_after_fraud_sms', types: [type], strength: 0.3 + 0.5 * score, detail: () => `收到疑似诈骗短信（${Math.round(score * 100)}%）后访问少见网站 ${e.url}` });
+      } else if (state.suspectSms && !wellKnown && result.verdict === 'unknown' && state.suspectSms[0] >= e.ts - SMS_LINK_MS) {
+        const [, type, score] = state.suspectSms;
+        out.push({ name: 'web_after_suspect_sms', types: [type], strength: 0.6, detail: () => `收到可疑短信（${Math.round(score * 100)}%）后访问少见网站 ${e.url}` });
       }
     }
     if (out.length) state.riskyWeb = [e.ts, out.flatMap((sig) => sig.types)];
@@ -138,6 +198,20 @@ export class SignalDetector {
     return out;
   }
 
+  /** Adds a lead signal when others paid a mule after touching `contact` (the person's own payments do not count). */
+  private lead(out: Signal[], name: SignalName, contact: number, state: PersonState, ts: number, what: () => string): void {
+    const victims = this.leads.victims(contact, ts);
+    if (victims === null) return;
+    const self = state.hash;
+    let n = 0;
+    for (const v of victims) if (v !== self) n++;
+    if (n === 0) return;
+    // One victim's callers and sites include their courier and the shop they also use; an SMS from a stranger's
+    // mobile is rarer, and a number or site several victims shared is the gang's.
+    const strength = n >= 2 || name === 'sms_mule_lead' ? 1 : LEAD_ONE_VICTIM;
+    out.push(plain(name, strength, () => `${what()}：此前 ${n} 人在与其接触后数小时内向疑似涉诈账户（收款后随即转出）转账`));
+  }
+
   /** The look-up answer when the value is known (flagged or allow-listed), else null. */
   private indicator(value: string, kind: IndicatorKind): CheckResult | null {
     const result = this.checker.check(value, kind);
@@ -155,8 +229,32 @@ const STRANGER_CALL_AFTER_MS = 10 * 60_000;
 const TYPED_SMS = 0.3;
 /** How long after a visit to a suspect site an unknown app installed reads as downloaded from it. */
 const APP_AFTER_WEB_MS = 3_600_000;
+/** An SMS under the text threshold with at least this fraud score… */
+const SUSPECT_SMS_FLOOR = 0.3;
+/** …and at least this confidence in one fraud type reads as a suspect text of that type. */
+const SUSPECT_SMS_TYPED = 0.4;
+/** The fraud score an SMS needs for the numbers in it to count as numbers to call back. */
+const CALLBACK_SMS_FLOOR = 0.15;
 /** How long a link in an SMS is remembered for the visit that follows it. */
 const SMS_LINK_MS = 86_400_000;
+
+/**
+ * A number that has been in touch this often with people who did not know it is a business, a courier or a sales
+ * line, not one victim's stranger: it is neither learned as a lead nor warned on as one. A gang's number reaches
+ * a few victims a day.
+ */
+const POPULAR_NUMBER = 50;
+
+/**
+ * A mobile or an overseas number: someone's own phone. Service numbers (95xxx, 400, 10xxx), fixed lines and the
+ * bulk-SMS platforms (1069…) carry everyone's traffic, so they are no one's contact.
+ */
+function personal(e164: string): boolean {
+  return e164.startsWith('+86') ? e164.length === 14 && e164.startsWith('+861') && !e164.startsWith('+8610') : true;
+}
+
+/** A lead learned from one victim only: a courier or a small shop they also dealt with may be in it. */
+const LEAD_ONE_VICTIM = 0.6;
 
 /** Mobile virtual-operator segments 162/165/167/170/171 (the same as the phone normaliser's `virtual`). */
 export function isVirtualSegment(e164: string): boolean {

@@ -66,6 +66,90 @@ describe('screening engine', () => {
     assert.deepEqual(warnings[0].events, ['c1', 'a1']);
   });
 
+  it('starts an episode over when a stale weak start holds it: a call abroad yesterday does not shut out today\'s scam call', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      // A relative abroad, 13 hours earlier: opens the customer-service typology weakly; its next step times out after 3 h.
+      { id: 'c0', type: 'call', ts: iso(T0 - 13 * 60 * MIN), from: VICTIM, to: '+44 7477 539990', durationSec: 103 },
+      { id: 'c1', type: 'call', ts: iso(T0), from: '130 1537 2754', to: VICTIM, durationSec: 4033 },
+      { id: 'a1', type: 'app', ts: iso(T0 + 2 * MIN), subscriber: VICTIM, app: 'com.tencent.wemeet.app', action: 'install' },
+    ]);
+    assert.equal(warnings.length, 1, 'warned at the remote app, before any transfer');
+    assert.equal(warnings[0].fraudType, 'fake_customer_service');
+    assert.deepEqual(warnings[0].events, ['c1', 'a1']);
+  });
+
+  it('screens a call between two mobiles as the caller\'s too: the victim rings back the number a scam SMS gave, then shares the screen', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 's1', type: 'sms', ts: iso(T0), from: '165 1164 0433', to: VICTIM, text: '尊敬的用户，您的学生账户未注销将影响征信，请于今日内联系13015371654办理关闭' },
+      { id: 'c1', type: 'call', ts: iso(T0 + 30 * MIN), from: VICTIM, to: '130 1537 1654', durationSec: 4200 },
+      { id: 'a1', type: 'app', ts: iso(T0 + 33 * MIN), subscriber: VICTIM, app: 'com.tencent.wemeet.app', action: 'install' },
+      { id: 'a2', type: 'app', ts: iso(T0 + 36 * MIN), subscriber: VICTIM, app: 'com.tencent.wemeet.app', action: 'screen_share_start' },
+    ]);
+    const mine = warnings.filter((w) => w.person === '+8613812345678');
+    assert.equal(mine.length, 1, 'warned before any transfer');
+    assert.deepEqual(mine[0].events.slice(0, 2), ['c1', 'a1']);
+    assert.ok(mine[0].evidence.some((x) => x.signal === 'call_sms_number'));
+  });
+
+  it('does not read a call to a rider\'s privacy number, then a work meeting, as a scam from the caller\'s side', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 'c1', type: 'call', ts: iso(T0), from: VICTIM, to: '170 1234 5678', durationSec: 700 },
+      { id: 'a1', type: 'app', ts: iso(T0 + 15 * MIN), subscriber: VICTIM, app: 'com.tencent.wemeet.app', action: 'open' },
+      { id: 'a2', type: 'app', ts: iso(T0 + 20 * MIN), subscriber: VICTIM, app: 'com.tencent.wemeet.app', action: 'screen_share_start' },
+    ]);
+    assert.deepEqual(warnings.filter((w) => w.person === '+8613812345678'), []);
+  });
+
+  it('reads a gambling advert the model scores under its threshold by its confident type, and warns at the site it leads to', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 's1', type: 'sms', ts: iso(T0), from: '+852 9551 0482', to: VICTIM, text: '【快乐8】首充送88%，日返水1.5%，真人视讯百家乐，提款秒到：https://bet365-cn343.club/download.html' },
+      { id: 'w1', type: 'web', ts: iso(T0 + 40 * MIN), subscriber: VICTIM, url: 'https://amg-ylc-ahl.site/' },
+    ]);
+    assert.equal(warnings.length, 1, 'warned at the visit, before any payment');
+    assert.equal(warnings[0].fraudType, 'other');
+    assert.deepEqual(warnings[0].events, ['s1', 'w1']);
+    assert.ok(warnings[0].evidence.some((x) => x.signal === 'sms_suspect_text'));
+  });
+
+  it('does not read a lender\'s advert as a suspect text: the loan typology does not use the typed-score signs', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 's1', type: 'sms', ts: iso(T0), from: '+86 10690 1234 5678', to: VICTIM, text: '【招联金融】尊敬的客户，您有一笔最高4万元借款额度待领取，年化利率低至7.2%，详询官方APP。拒收请回复R' },
+      { id: 'w1', type: 'web', ts: iso(T0 + 40 * MIN), subscriber: VICTIM, url: 'https://xiehui739.xyz/' },
+      { id: 'c1', type: 'call', ts: iso(T0 + 60 * MIN), from: '+86 170 1234 5678', to: VICTIM, durationSec: 300 },
+      { id: 't1', type: 'transfer', ts: iso(T0 + 90 * MIN), fromAccount: '6217 0000 1000 2345 678', toAccount: '6230 5800 0099 8877 665', amountFen: 300_000, channel: 'mobile_banking', payerPhone: VICTIM },
+    ]);
+    assert.deepEqual(warnings.filter((w) => w.kind === 'person'), []);
+  });
+
+  it('warns on a stranger\'s text asking for money as an old friend, before any transfer; a mere "new number" text warns no one', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 's1', type: 'sms', ts: iso(T0), from: '198 6201 6769', to: VICTIM, text: '老同学，我是李伟，在外面办事急需周转，方便先借11000元吗，明天一早就还你' },
+      { id: 's2', type: 'sms', ts: iso(T0), from: '157 5950 6125', to: '139 0000 0009', text: '我换号了，这是我新号码，明天到你单位找你有点事，先存一下' },
+    ]);
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0].person, '+8613812345678');
+    assert.equal(warnings[0].fraudType, 'impersonate_acquaintance');
+    assert.deepEqual(warnings[0].events, ['s1']);
+  });
+
+  it('warns on a text the model is sure is fraud, of any type, by itself; a bank\'s anti-fraud reminder (read as fraud, less sure) does not', () => {
+    const engine = newEngine(catalog);
+    const warnings = run(engine, [
+      { id: 's1', type: 'sms', ts: iso(T0), from: '165 2916 9087', to: VICTIM, text: '【兼职招募】在家动动手指，点赞关注就能日结200-500元，宝妈学生均可，名额有限，加QQ173737115领取任务' },
+      { id: 's2', type: 'sms', ts: iso(T0), from: '+8695533', to: '139 0000 0010', text: '【建设银行】温馨提示：本行不会以任何理由要求您转账到“安全账户”，请谨防电信诈骗。' },
+    ]);
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0].person, '+8613812345678');
+    assert.equal(warnings[0].typology, 'other.fraud_text');
+    assert.equal(warnings[0].level, 3);
+  });
+
   it('does not warn on ordinary life: a work meeting with screen sharing, a known caller, a night transfer to a new payee', () => {
     const engine = newEngine(catalog);
     const warnings = run(engine, [

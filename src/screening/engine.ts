@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
-import type { AccountOpenEvent, ScreeningEvent, SimOpenEvent, TransferEvent } from '../domain/event.js';
+import type { AccountOpenEvent, CallEvent, ScreeningEvent, SimOpenEvent, TransferEvent } from '../domain/event.js';
 import type { FraudType } from '../domain/fraud-type.js';
 import type { Warning, WarningChange, WarningLevel } from '../domain/warning.js';
+import { maskAccount } from '../domain/mask.js';
 import { normalizeBankCard, type CheckService } from '../indicators/index.js';
 import { SignalDetector } from './detect.js';
+import { ContactLeads, RecentContacts } from './contact-leads.js';
 import { HostVisits } from './host-visits.js';
+import { MoneyFlows } from './money-flows.js';
 import { advanceEpisodes, pruneEpisodes, strongestEpisode } from './episodes.js';
-import { PersonState, PersonTable, type Episode } from './person-state.js';
+import { hash32, PersonState, PersonTable, type Episode } from './person-state.js';
 import type { Rulebook } from './rulebook.js';
-import type { Signal } from './signals.js';
+import { yuan, type Signal } from './signals.js';
 import type { TextReader } from './text-reader.js';
 
 export interface EngineOptions {
@@ -27,6 +30,16 @@ export interface EngineSnapshot {
   accounts: [string, string][];
   /** Visits per web host (absent in checkpoints written before hosts were counted). */
   hosts?: [number, number][];
+  /** Accounts' latest inflows and pass-through (absent in older checkpoints). */
+  flows?: ReturnType<MoneyFlows['toJSON']>;
+  /** Contacts learned from mule payers (absent in older checkpoints). */
+  leads?: ReturnType<ContactLeads['toJSON']>;
+  /** Contacts per counterpart number (absent in older checkpoints). */
+  numbers?: [number, number][];
+  /** Numbers given in suspect SMS (absent in older checkpoints). */
+  callbacks?: [number, number][];
+  /** People's recent new contacts (absent in older checkpoints). */
+  recent?: ReturnType<RecentContacts['toJSON']>;
 }
 
 const ACTIONS: Record<WarningLevel, string> = {
@@ -35,6 +48,9 @@ const ACTIONS: Record<WarningLevel, string> = {
   3: '三级预警：发送反诈预警短信，24 小时内电话回访',
 };
 const EXPIRE_EVERY = 1 << 20;
+const DAY_MS = 86_400_000;
+/** How long before a payment to a mule the payer's new contacts are taken for the gang's. */
+const LEAD_WINDOW_MS = 6 * 3_600_000;
 
 /**
  * Screening: one event in, the warnings it raised or upgraded out. Everything it reads is in memory (the
@@ -45,17 +61,25 @@ export class ScreeningEngine {
   readonly people: PersonTable;
   private readonly accounts = new Map<string, string>();
   private readonly hosts = new HostVisits();
+  private readonly flows = new MoneyFlows();
+  private readonly leads = new ContactLeads();
+  /** Calls and SMS per counterpart number (a hash) with people who did not know it: a business line or a person's phone. */
+  private readonly numbers = new HostVisits();
+  /** Numbers given in suspect SMS (a hash, how often), so that a call to one is screened as the caller's. */
+  private readonly callbacks = new HostVisits(200_000);
+  /** New contacts per person, lately, for learning leads when someone pays a mule. */
+  private readonly recent = new RecentContacts();
   private readonly detector: SignalDetector;
   private processed = 0;
 
   constructor(
-    checker: CheckService,
+    private readonly checker: CheckService,
     text: TextReader,
     private rulebook: Rulebook,
     private readonly options: EngineOptions = DEFAULT_ENGINE_OPTIONS,
   ) {
     this.people = new PersonTable(options.maxPeople);
-    this.detector = new SignalDetector(checker, text, this.hosts);
+    this.detector = new SignalDetector(checker, text, this.hosts, this.leads, this.numbers, this.callbacks, this.recent);
   }
 
   /** Swaps the rule book (a reload); episodes of typologies that are gone are dropped as people are seen. */
@@ -74,7 +98,68 @@ export class ScreeningEngine {
     if (e.type === 'sim_open') return [];
     const person = e.type === 'transfer' ? this.payerOf(e) : personKey(e);
     const state = this.people.touch(person, e.ts);
-    return this.conclude(state, this.signals(e, person, state), e);
+    const signals = this.signals(e, person, state);
+    if (e.type === 'call') return this.callerSide(e, person, this.conclude(state, signals, e));
+    if (e.type !== 'transfer') return this.conclude(state, signals, e);
+    const changes = this.conclude(state, signals, e);
+    this.payeeSide(e, person, signals, changes);
+    return changes;
+  }
+
+  /**
+   * What a transfer tells beyond its payer's episode: a payment to a mule (one seen passing money on, or a flagged
+   * account) teaches the payer's recent new contacts as leads; an account passing money on for the first time
+   * teaches those of everyone who paid it in the hour before; money from a mule is a sign for the person it
+   * reaches (a task scam's "commission"), screened in that person's state. Read from this engine's tables only:
+   * see money-flows.ts for what several screening workers do not share.
+   */
+  private payeeSide(e: TransferEvent, payer: string, signals: Signal[], changes: WarningChange[]): void {
+    let newPayee = false;
+    let toFlagged = false;
+    for (const s of signals) {
+      if (s.name === 'transfer_new_payee') newPayee = true;
+      else if (s.name === 'transfer_indicator') toFlagged = true;
+    }
+    const passers = this.flows.transfer(e.fromAccount, e.toAccount, e.amountFen, e.ts, payer, newPayee);
+    const fromMule = this.flows.fromWasMule;
+    if (this.flows.toWasMule || toFlagged) this.learn(payer, e.ts);
+    if (passers) for (const p of passers) this.learn(p, e.ts);
+    if (!fromMule) return;
+    const payee = this.accounts.get(e.toAccount);
+    if (payee === undefined || payee === payer) return;
+    const state = this.people.touch(payee, e.ts);
+    const what = '该账户收款后随即转出，疑似“过账”账户';
+    const signal: Signal = { name: 'transfer_from_mule', types: [], strength: 1, detail: () => `收到账户 ${maskAccount(e.fromAccount)} 转入 ${yuan(e.amountFen)}：${what}` };
+    for (const c of this.conclude(state, [signal], e)) changes.push(c);
+  }
+
+  /**
+   * A call between two Chinese mobiles is screened as the callee's (scam calls come in), and also as the caller's:
+   * a victim ringing back the number a scam SMS gave, or a new number, is the caller. The caller's state is kept
+   * by the engine that screens the call, i.e. the callee's partition; with several screening workers, what the
+   * caller did in their own partition (the SMS, the screen sharing) is not seen together with it.
+   */
+  private callerSide(e: CallEvent, callee: string, changes: WarningChange[]): WarningChange[] {
+    if (callee !== e.to || !isChineseMobile(e.from) || e.durationSec < this.rulebook.riskyCallMinSec) return changes;
+    // Most calls between mobiles are people ringing each other: only a callee that is a number from the caller's
+    // suspect SMS or a lead is screened further (number look-ups first, not a second screening; a flagged number
+    // rung out of the blue is left to the callee's side, where the number's own calls are screened).
+    const h = hash32(e.to);
+    if (this.callbacks.count(h) === 0 && this.leads.victims(h, e.ts) === null) return changes;
+    const known = this.people.peek(e.from);
+    if (this.leads.victims(h, e.ts) === null && (known === undefined || known.smsLinkTo(h, e.ts - DAY_MS) === undefined)) return changes;
+    const caller = known ?? this.people.touch(e.from, e.ts);
+    if (e.ts > caller.lastTs) caller.lastTs = e.ts;
+    const signals = this.detector.call(e, e.from, caller, this.rulebook, true);
+    for (const c of this.conclude(caller, signals, e)) changes.push(c);
+    return changes;
+  }
+
+  /** The payer's contacts new to them in the hours before `ts` become leads. */
+  private learn(payer: string, ts: number): void {
+    const state = this.people.peek(payer);
+    if (!state) return;
+    for (const h of this.recent.of(state.hash, state.lastContact, ts - LEAD_WINDOW_MS, ts)) this.leads.add(h, state.hash, ts);
   }
 
   private signals(e: Exclude<ScreeningEvent, AccountOpenEvent | SimOpenEvent>, person: string, state: PersonState): Signal[] {
@@ -182,6 +267,11 @@ export class ScreeningEngine {
       people: Array.from(this.people.values(), (p) => p.toJSON()),
       accounts: Array.from(this.accounts),
       hosts: this.hosts.toJSON(),
+      flows: this.flows.toJSON(),
+      leads: this.leads.toJSON(),
+      numbers: this.numbers.toJSON(),
+      callbacks: this.callbacks.toJSON(),
+      recent: this.recent.toJSON(),
     };
   }
 
@@ -190,6 +280,11 @@ export class ScreeningEngine {
     for (const p of snapshot.people) this.people.restore(PersonState.fromJSON(p as Parameters<typeof PersonState.fromJSON>[0]));
     for (const [account, phone] of snapshot.accounts) this.accounts.set(account, phone);
     this.hosts.restore(snapshot.hosts ?? []);
+    this.flows.restore(snapshot.flows);
+    this.leads.restore(snapshot.leads ?? []);
+    this.numbers.restore(snapshot.numbers ?? []);
+    this.callbacks.restore(snapshot.callbacks ?? []);
+    this.recent.restore(snapshot.recent);
   }
 }
 

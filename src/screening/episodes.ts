@@ -1,6 +1,6 @@
 import type { WarningEvidence } from '../domain/warning.js';
 import type { Episode, PersonState } from './person-state.js';
-import type { Rulebook, StepRef } from './rulebook.js';
+import type { Rulebook, Step, StepRef } from './rulebook.js';
 import type { Signal } from './signals.js';
 
 /** A weak sign (a call from a virtual-operator number is 0.4) may open an episode; nothing weaker does. */
@@ -14,7 +14,9 @@ const MIN_OPENING_STRENGTH = 0.4;
  */
 export function advanceEpisodes(state: PersonState, signals: readonly Signal[], rb: Rulebook, eventId: string, ts: number): boolean {
   let advanced = false;
-  for (const signal of signals) {
+  // The strongest sign of an event takes a step that several of its signs match.
+  const ordered = signals.length > 1 ? [...signals].sort((a, b) => b.strength - a.strength) : signals;
+  for (const signal of ordered) {
     const refs = rb.bySignal.get(signal.name);
     if (!refs) continue;
     for (const ref of refs) {
@@ -33,6 +35,13 @@ function advance(state: PersonState, ref: StepRef, signal: Signal, eventId: stri
     state.episodes.splice(i, 1);
     ep = undefined;
   }
+  // An opening sign for a step already matched starts the episode over when the old one can no longer progress:
+  // every later step is past its time. Otherwise a weak, stale start (a call to a relative abroad yesterday)
+  // would hold the typology's only episode and shut out a fresh one.
+  if (ep && step.opens && step.index <= ep.lastStep && signal.strength >= MIN_OPENING_STRENGTH && stale(ep, typology.steps, ts)) {
+    state.episodes.splice(state.episodes.indexOf(ep), 1);
+    ep = undefined;
+  }
   // In order means in event time too.
   if (ep && (step.index <= ep.lastStep || ts < ep.lastTs)) return false;
   if (!ep && (!step.opens || signal.strength < MIN_OPENING_STRENGTH)) return false;
@@ -49,6 +58,15 @@ function advance(state: PersonState, ref: StepRef, signal: Signal, eventId: stri
   ep.lastStep = step.index;
   ep.lastTs = ts;
   if (ref.type !== null) ep.specific++;
+  return true;
+}
+
+/** True when no step after the episode's last one can still be matched in time. */
+function stale(ep: Episode, steps: readonly Step[], ts: number): boolean {
+  for (let j = ep.lastStep + 1; j < steps.length; j++) {
+    const s = steps[j];
+    if (ts - ep.lastTs <= s.withinMs && (!s.requires || j === ep.lastStep + 1)) return false;
+  }
   return true;
 }
 

@@ -16,6 +16,11 @@ export class HostVisits {
     return before;
   }
 
+  /** Visits counted so far, without counting one. */
+  count(host: number): number {
+    return this.counts.get(host) ?? 0;
+  }
+
   toJSON(): [number, number][] {
     return [...this.counts];
   }

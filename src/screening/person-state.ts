@@ -82,8 +82,13 @@ export class PersonState {
   smsLinks = NO_LINKS;
   /** The latest SMS the text model read as fraud: [time, its model type, its score]. */
   fraudSms: [number, FraudType, number] | null = null;
+  /** The latest SMS under the threshold but of a confident type (sms_suspect_text): [time, type, score]. */
+  suspectSms: [number, FraudType, number] | null = null;
   /** The latest visit that raised a web signal: [time, the fraud types it spoke for]. */
   riskyWeb: [number, readonly FraudType[]] | null = null;
+  private keyHash = -1;
+  /** The person's latest entry in the engine's recent contacts (RecentContacts), -1 for none. */
+  lastContact = -1;
   /** At most one per typology; replaced as a whole when pruned. */
   episodes = NO_EPISODES;
   /** The open warning, upgraded while the person's episodes progress. */
@@ -114,6 +119,12 @@ export class PersonState {
     if (this.transfers.length > TRANSFERS) this.transfers.shift();
     if (amountFen > this.largestTransferFen) this.largestTransferFen = amountFen;
     (this.payees ??= new Ring()).add(payee);
+  }
+
+  /** The key as a 30-bit hash, computed once. */
+  get hash(): number {
+    if (this.keyHash < 0) this.keyHash = hash32(this.key);
+    return this.keyHash;
   }
 
   recordSmsLink(link: SmsLink): void {
@@ -151,6 +162,8 @@ export class PersonState {
       smsLinks: this.smsLinks,
       fraudSms: this.fraudSms,
       riskyWeb: this.riskyWeb,
+      lastContact: this.lastContact,
+      suspectSms: this.suspectSms,
       episodes: this.episodes,
       warning: this.warning,
     };
@@ -172,6 +185,8 @@ export class PersonState {
     if (links.length) s.smsLinks = links;
     s.fraudSms = (o.fraudSms as PersonState['fraudSms'] | undefined) ?? null;
     s.riskyWeb = (o.riskyWeb as PersonState['riskyWeb'] | undefined) ?? null;
+    s.lastContact = (o.lastContact as number | undefined) ?? -1;
+    s.suspectSms = (o.suspectSms as PersonState['suspectSms'] | undefined) ?? null;
     const episodes = o.episodes as Episode[];
     if (episodes.length) s.episodes = episodes;
     s.warning = o.warning as Warning | null;

@@ -14,7 +14,14 @@ export const SIGNAL_NAMES = [
   'sms_indicator',
   /** The fraud-text model reads the SMS as fraud. */
   'sms_fraud_text',
+  /**
+   * Under the model's threshold, but with some fraud score and a confident type (gambling ads, credit-repair and
+   * game-trade texts); the typology of loans, whose legitimate adverts read like that, does not use it.
+   */
+  'sms_suspect_text',
   'web_indicator',
+  /** A little-known site visited within a day of a suspect text (sms_suspect_text); typed by that text's type. */
+  'web_after_suspect_sms',
   /** A visit to a site whose link came in a recent SMS (not from an allow-listed sender); typed by that SMS's model type. */
   'web_sms_link',
   /**
@@ -29,12 +36,23 @@ export const SIGNAL_NAMES = [
   'call_spoofed_service',
   'call_overseas',
   'call_virtual',
+  /** The person calls a number given in a recent SMS that read at all like a scam; typed by that SMS's model type. */
+  'call_sms_number',
   /** A long call from a number the person has not been in touch with. */
   'call_long_unknown',
   /** Screen sharing started (stronger during or after a risky call). */
   'screen_share',
   /** A remote-control or meeting app installed or opened during or after a risky call. */
   'remote_app_after_call',
+  /**
+   * A call, SMS or visit to a site (not a well-known one) that earlier victims were in touch with in the hours
+   * before they paid a mule account (contact-leads.ts): the gang's number or shop, learned from the stream.
+   */
+  'call_mule_lead',
+  'sms_mule_lead',
+  'web_mule_lead',
+  /** Money received from an account seen passing money on (a mule) or a flagged one: a task scam's "commission". */
+  'transfer_from_mule',
   /** A transfer to a flagged account; also raises a fund warning for the payer's bank. */
   'transfer_indicator',
   'transfer_new_payee',

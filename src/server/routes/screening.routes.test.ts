@@ -56,6 +56,6 @@ describe('events and warnings over HTTP', () => {
     assert.equal(garbage.json().error.code, 'VALIDATION_FAILED');
     const status = await app.inject({ url: '/api/v1/screening', headers: auth('admin') });
     assert.equal(status.json().transport, 'in-process');
-    assert.equal(status.json().typologies.ids.length, 11);
+    assert.equal(status.json().typologies.ids.length, 13, "one per fraud type, other.fraud_text and other.mule_lead");
   });
 });
