@@ -1,6 +1,7 @@
 import { FanzhaError } from '../domain/errors.js';
 import type { Role } from '../domain/role.js';
 import type { Store, User } from '../store/index.js';
+import { requireScope } from './scope.js';
 import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from './password.js';
 import type { TokenService } from './token.service.js';
 
@@ -42,9 +43,7 @@ export class UserService {
     const username = input.username.trim().toLowerCase();
     if (!USERNAME.test(username)) throw new FanzhaError('VALIDATION_FAILED', 'a username is 2-64 of a-z, 0-9, ".", "_" or "-", starting with a letter or digit', { field: 'username' });
     if (!input.displayName.trim()) throw new FanzhaError('VALIDATION_FAILED', 'a user needs a display name', { field: 'displayName' });
-    if ((input.role === 'station_officer' || input.role === 'bank_partner') && !input.scope?.trim()) {
-      throw new FanzhaError('VALIDATION_FAILED', `a ${input.role} needs a scope (${input.role === 'bank_partner' ? 'the bank name' : 'a station or district code'})`, { field: 'scope' });
-    }
+    requireScope(input.role, input.scope);
     const problem = passwordProblem(input.password);
     if (problem) throw new FanzhaError('VALIDATION_FAILED', problem, { field: 'password' });
     if (await this.store.users.findWithHash(username)) throw new FanzhaError('CONFLICT', `user ${username} exists`, { field: 'username' });

@@ -112,7 +112,7 @@ describe('fanzha CLI', () => {
     assert.notEqual(weak.code, 0);
     assert.match(weak.stderr, /10 characters/);
     const noScope = fanzha(['users', 'create', '--username', 'bank', '--name', 'b', '--role', 'bank_partner'], 'long-enough-pass\n');
-    assert.match(noScope.stderr, /needs --scope/);
+    assert.match(noScope.stderr, /needs a scope \(--scope: /);
     assert.equal(fanzha(['users', 'disable', 'li.hotline']).code, 0);
     assert.match(fanzha(['users', 'list']).stdout, /li\.hotline\thotline\t-\tdisabled/);
     assert.notEqual(fanzha(['users', 'disable', 'nobody']).code, 0);

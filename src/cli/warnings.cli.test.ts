@@ -51,7 +51,7 @@ describe('fanzha warnings', { skip: missingRealdata() }, () => {
   it('gives tokens a jurisdiction: officers and banks must have one, and it must be in the tree', () => {
     const none = fanzha(['tokens', 'create', '--role', 'station_officer', '--name', '王']);
     assert.equal(none.code, 1);
-    assert.match(none.stderr, /needs --scope/);
+    assert.match(none.stderr, /needs a scope \(--scope: /);
     assert.equal(fanzha(['tokens', 'create', '--role', 'station_officer', '--name', '王', '--scope', '999999']).code, 1);
     const ok = fanzha(['tokens', 'create', '--role', 'station_officer', '--name', '王', '--scope', '140105001']);
     assert.equal(ok.code, 0, ok.stderr);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import readline from 'node:readline';
-import { TokenService, UserService } from '../../auth/index.js';
+import { requireScope, TokenService, UserService } from '../../auth/index.js';
 import { FanzhaError } from '../../domain/errors.js';
 import { isIndicatorKind } from '../../domain/indicator.js';
 import { isRole, ROLES, type Role } from '../../domain/role.js';
@@ -9,12 +9,10 @@ import { CLI_ACTOR, run, withRuntime, type Runtime } from '../runtime.js';
 
 const userService = (rt: Runtime) => new UserService(rt.store, new TokenService(rt.store), rt.config.FANZHA_SESSION_HOURS * 3_600_000);
 
-/** A known role; officers and banks see only their own, so without a scope such a holder would see nothing. */
+/** A known role, with the scope officers and banks need. */
 function roleWithScope(role: string, scope: string | undefined): Role {
   if (!isRole(role)) throw new FanzhaError('VALIDATION_FAILED', `unknown role ${role}; use ${ROLES.join(', ')}`);
-  if ((role === 'station_officer' || role === 'bank_partner') && !scope) {
-    throw new FanzhaError('VALIDATION_FAILED', `a ${role} needs --scope (${role === 'bank_partner' ? 'the bank name' : 'a station or district code'})`);
-  }
+  requireScope(role, scope);
   return role;
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { requireScope } from '../../auth/index.js';
 import { FanzhaError } from '../../domain/errors.js';
 import { INDICATOR_KINDS } from '../../domain/indicator.js';
 import { ROLES, type Role } from '../../domain/role.js';
@@ -11,14 +12,9 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 const allowBody = z.object({ kind: z.enum(INDICATOR_KINDS), value: z.string().min(1).max(2000), reason: z.string().trim().min(1).max(500) });
 const allowQuery = z.object({ kind: z.enum(INDICATOR_KINDS), value: z.string().min(1).max(2000) });
 
-/**
- * A station officer's scope must be a unit of the jurisdiction tree, and officers and banks need one: without it
- * such a holder would see nothing.
- */
+/** Officers and banks need a scope, and an officer's must be a unit of the jurisdiction tree. */
 export function checkScope(ctx: AppContext, role: Role, scope: string | null): void {
-  if ((role === 'station_officer' || role === 'bank_partner') && !scope) {
-    throw new FanzhaError('VALIDATION_FAILED', `a ${role} needs a scope (${role === 'bank_partner' ? 'the bank name' : 'a station or district code'})`, { field: 'scope' });
-  }
+  requireScope(role, scope);
   if (role === 'station_officer' && scope && ctx.dispatch.scopeOf({ role, scope }).level === 'none') {
     throw new FanzhaError('INVALID_VALUE', `no unit ${scope} in the jurisdiction tree`, { field: 'scope' });
   }
