@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { api, errorText, yuan } from '../api';
+import { api, yuan } from '../api';
 import { LayeredGraph, type GraphEdge, type GraphNode } from '../graph';
 import { typeName } from '../fraud-types';
 import { t, useLang } from '../i18n';
+import { useAction } from '../use-action';
 import Orders from './Orders';
 
 interface Case { id: number; status: string; fraudType: string | null; lossFen: number; station: string | null; district: string | null; openedAt: string }
@@ -67,19 +68,17 @@ function moneyGraph(trace: Trace, reports: Report[]): { columns: GraphNode[][]; 
 /** The money of a case's reports: the trace as a graph, and one click to order stop-payment on every account still holding some. */
 function MoneyTrail({ detail, onOrdered }: { detail: Detail; onOrdered: () => void }) {
   const [traces, setTraces] = useState<Trace[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, act } = useAction();
   const [busy, setBusy] = useState(false);
-  const load = (order: boolean) => {
-    setError(null);
+  const load = async (order: boolean) => {
     setBusy(order);
-    Promise.all(detail.reports.map((r) => api<{ trace: Trace }>(`/api/v1/trace/report/${r.id}${order ? '?order=true' : ''}`).then((x) => x.trace)))
-      .then((list) => {
-        setTraces(list);
-        if (order) onOrdered();
-      }, (e: unknown) => setError(errorText(e)))
-      .finally(() => setBusy(false));
+    await act(async () => {
+      setTraces(await Promise.all(detail.reports.map(async (r) => (await api<{ trace: Trace }>(`/api/v1/trace/report/${r.id}${order ? '?order=true' : ''}`)).trace)));
+      if (order) onOrdered();
+    });
+    setBusy(false);
   };
-  useEffect(() => load(false), [detail.case.id]);
+  useEffect(() => void load(false), [detail.case.id]);
   if (error) return <p className="error">{error}</p>;
   if (!traces) return <p>…</p>;
   const merged: Trace = { nodes: [], edges: [], hops: 0 };
@@ -97,7 +96,7 @@ function MoneyTrail({ detail, onOrdered }: { detail: Detail; onOrdered: () => vo
         {merged.nodes.length} {t('个账户')} · {merged.hops} {t('层')} · {t('仍留存')} {yuan(held.reduce((n, x) => n + x.heldFen, 0))} {t('于')} {held.length} {t('个账户')}
       </p>
       {merged.nodes.length > 0 && <LayeredGraph title={t('资金链')} columns={columns} edges={edges} />}
-      <button onClick={() => load(true)} disabled={busy || held.length === 0}>{t('对留存账户下发止付')}</button>
+      <button onClick={() => void load(true)} disabled={busy || held.length === 0}>{t('对留存账户下发止付')}</button>
     </div>
   );
 }
@@ -109,24 +108,18 @@ export default function Cases({ canManage, canFunds }: { canManage: boolean; can
   const [selected, setSelected] = useState<number | null>(null);
   const [detail, setDetail] = useState<Detail | null>(null);
   const [ordersVersion, setOrdersVersion] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const loadList = () => void api<{ cases: Case[] }>('/api/v1/cases?limit=200').then((r) => setCases(r.cases), (e: Error) => setError(e.message));
+  const { error, act } = useAction();
+  const loadList = () => void act(async () => setCases((await api<{ cases: Case[] }>('/api/v1/cases?limit=200')).cases));
   useEffect(loadList, []);
   const open = (id: number) => {
     setSelected(id);
-    setError(null);
-    api<Detail>(`/api/v1/cases/${id}`).then(setDetail, (e: Error) => setError(e.message));
+    void act(async () => setDetail(await api<Detail>(`/api/v1/cases/${id}`)));
   };
-  const move = async (to: string) => {
-    if (!detail) return;
-    try {
-      await api(`/api/v1/cases/${detail.case.id}/status`, { body: { status: to } });
-      open(detail.case.id);
-      loadList();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+  const move = (id: number, to: string) => act(async () => {
+    await api(`/api/v1/cases/${id}/status`, { body: { status: to } });
+    open(id);
+    loadList();
+  });
   return (
     <section className="split">
       <div className="card">
@@ -151,7 +144,7 @@ export default function Cases({ canManage, canFunds }: { canManage: boolean; can
               <h2>{t('案件')} #{detail.case.id} · {typeName(detail.case.fraudType, lang)} · {yuan(detail.case.lossFen)}</h2>
               <p>
                 {t('状态')}: <strong>{t(STATUS[detail.case.status] ?? detail.case.status)}</strong>
-                {canManage && NEXT[detail.case.status]?.map((s) => <button key={s} className="secondary" onClick={() => void move(s)}>→ {t(STATUS[s])}</button>)}
+                {canManage && NEXT[detail.case.status]?.map((s) => <button key={s} className="secondary" onClick={() => void move(detail.case.id, s)}>→ {t(STATUS[s])}</button>)}
               </p>
               <ul className="timeline">
                 {detail.reports.map((r) => (

@@ -3,6 +3,7 @@ import { api, yuan } from '../api';
 import { Columns, HBars } from '../charts';
 import { typeName } from '../fraud-types';
 import { t, useLang } from '../i18n';
+import { useAction } from '../use-action';
 
 type Period = 'day' | 'week' | 'month' | 'year';
 interface Figures {
@@ -40,11 +41,8 @@ export default function Dashboard() {
   const [trendOf, setTrendOf] = useState<keyof Figures>('warnings');
   const [shareBy, setShareBy] = useState<ShareBy>('cases');
   const [summary, setSummary] = useState<Summary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setError(null);
-    api<Summary>(`/api/v1/stats/summary?period=${period}`).then(setSummary, (e: Error) => setError(e.message));
-  }, [period]);
+  const { error, act } = useAction();
+  useEffect(() => void act(async () => setSummary(await api<Summary>(`/api/v1/stats/summary?period=${period}`))), [period]);
   if (error) return <p className="error">{error}</p>;
   if (!summary) return <p>…</p>;
   const { current, previous, lastYear } = summary;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { api, errorText, yuan } from '../api';
+import { api, yuan } from '../api';
 import { t } from '../i18n';
+import { useAction } from '../use-action';
 
 interface Freeze { id: number; orderId: number; account: string; bank: string | null; amountFen: number; documentNo: string; untilTs: number; status: string }
 
@@ -9,18 +10,13 @@ const STATUS: Record<string, string> = { frozen: '已冻结', returned: '已返�
 /** 冻结与返还: the freezes of held money (all, or one case's) and one click to return a freeze to its victims, shared pro rata. */
 export default function Freezes({ caseId, version }: { caseId?: number; version: number }) {
   const [freezes, setFreezes] = useState<Freeze[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const load = () => void api<{ freezes: Freeze[] }>(`/api/v1/freezes?limit=200${caseId ? `&caseId=${caseId}` : ''}`).then((r) => setFreezes(r.freezes), (e: unknown) => setError(errorText(e)));
+  const { error, act } = useAction();
+  const load = () => void act(async () => setFreezes((await api<{ freezes: Freeze[] }>(`/api/v1/freezes?limit=200${caseId ? `&caseId=${caseId}` : ''}`)).freezes));
   useEffect(load, [caseId, version]);
-  const giveBack = async (f: Freeze) => {
-    setError(null);
-    try {
-      await api(`/api/v1/freezes/${f.id}/return`, { method: 'POST', body: {} });
-      load();
-    } catch (err) {
-      setError(errorText(err));
-    }
-  };
+  const giveBack = (f: Freeze) => act(async () => {
+    await api(`/api/v1/freezes/${f.id}/return`, { method: 'POST', body: {} });
+    load();
+  });
   return (
     <section className="card">
       <h2>{t('冻结与返还')}</h2>

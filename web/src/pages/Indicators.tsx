@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { api, errorText } from '../api';
+import { api } from '../api';
 import { typeName } from '../fraud-types';
 import { t, useLang } from '../i18n';
+import { useAction } from '../use-action';
 import IndicatorImport from './IndicatorImport';
 
 interface Indicator { id: number; kind: string; value: string; status: string; fraudTypes: string[]; score: number; sightings: number; lastSeen: number }
@@ -20,7 +21,7 @@ export default function Indicators({ canManage }: { canManage: boolean }) {
   const [items, setItems] = useState<Indicator[]>([]);
   const [open, setOpen] = useState<Detail | null>(null);
   const [change, setChange] = useState({ status: 'blocked', reason: '' });
-  const [error, setError] = useState<string | null>(null);
+  const { error, act } = useAction();
 
   const search = async () => {
     const params = new URLSearchParams({ limit: '100' });
@@ -34,13 +35,10 @@ export default function Indicators({ canManage }: { canManage: boolean }) {
   const setStatus = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!open) return;
-    setError(null);
-    try {
+    await act(async () => {
       await api(`/api/v1/indicators/${open.indicator.id}/status`, { body: change });
       await Promise.all([show(open.indicator.id), search()]);
-    } catch (err) {
-      setError(errorText(err));
-    }
+    });
   };
 
   return (

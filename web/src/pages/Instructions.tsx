@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { api, errorText } from '../api';
+import { api } from '../api';
 import { typeName } from '../fraud-types';
 import { t, useLang } from '../i18n';
+import { useAction } from '../use-action';
 
 interface Instruction { id: number; warningId: string; bank: string; level: number; fraudType: string; status: string; note: string | null; createdAt: string }
 
@@ -14,19 +15,14 @@ export default function Instructions() {
   const lang = useLang();
   const [items, setItems] = useState<Instruction[]>([]);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const load = () => void api<{ instructions: Instruction[] }>('/api/v1/dispatch/instructions?limit=200').then((r) => setItems(r.instructions), (e: unknown) => setError(errorText(e)));
+  const { error, act } = useAction();
+  const load = () => void act(async () => setItems((await api<{ instructions: Instruction[] }>('/api/v1/dispatch/instructions?limit=200')).instructions));
   useEffect(load, []);
-  const answer = async (i: Instruction, status: string) => {
-    setError(null);
-    try {
-      await api(`/api/v1/dispatch/instructions/${i.id}/answer`, { body: note.trim() ? { status, note: note.trim() } : { status } });
-      setNote('');
-      load();
-    } catch (err) {
-      setError(errorText(err));
-    }
-  };
+  const answer = (i: Instruction, status: string) => act(async () => {
+    await api(`/api/v1/dispatch/instructions/${i.id}/answer`, { body: note.trim() ? { status, note: note.trim() } : { status } });
+    setNote('');
+    load();
+  });
   return (
     <section className="card">
       <h2>{t('资金预警指令')}</h2>

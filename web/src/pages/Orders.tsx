@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { api, errorText, yuan } from '../api';
+import { api, yuan } from '../api';
 import { t } from '../i18n';
+import { useAction } from '../use-action';
 import Freezes from './Freezes';
 
 interface Order { id: number; account: string; bank: string | null; hop: number; amountFen: number; status: string; heldFen: number; note: string | null; createdAt: number }
@@ -14,29 +15,21 @@ const STATUS: Record<string, string> = { queued: '待发送', sent: '已发送',
  */
 export default function Orders({ canAnswer, canFreeze = false, caseId, version = 0 }: { canAnswer: boolean; canFreeze?: boolean; caseId?: number; version?: number }) {
   const [orders, setOrders] = useState<Order[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { error, act } = useAction();
   const [freezes, setFreezes] = useState(0);
-  const load = () => void api<{ orders: Order[] }>(`/api/v1/orders?limit=200${caseId ? `&caseId=${caseId}` : ''}`).then((r) => setOrders(r.orders)).catch((e: unknown) => setError(String(e)));
+  const load = () => void act(async () => setOrders((await api<{ orders: Order[] }>(`/api/v1/orders?limit=200${caseId ? `&caseId=${caseId}` : ''}`)).orders));
   useEffect(load, [caseId, version]);
-  const answer = async (o: Order, status: string) => {
-    setError(null);
-    try {
-      await api(`/api/v1/orders/${o.id}/answer`, { body: status === 'held' ? { status, heldFen: o.amountFen } : { status } });
-      load();
-    } catch (err) {
-      setError(errorText(err));
-    }
-  };
+  const answer = (o: Order, status: string) => act(async () => {
+    await api(`/api/v1/orders/${o.id}/answer`, { body: status === 'held' ? { status, heldFen: o.amountFen } : { status } });
+    load();
+  });
   const freeze = async (o: Order) => {
     const documentNo = prompt(`${t('冻结文书号')} (${o.account})`);
     if (!documentNo?.trim()) return;
-    setError(null);
-    try {
+    await act(async () => {
       await api('/api/v1/freezes', { body: { orderId: o.id, amountFen: o.heldFen, documentNo: documentNo.trim() } });
       setFreezes((n) => n + 1);
-    } catch (err) {
-      setError(errorText(err));
-    }
+    });
   };
   return (
     <>

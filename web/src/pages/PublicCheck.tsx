@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { api, errorText } from '../api';
+import { api } from '../api';
+import { useAction } from '../use-action';
 import { t, useLang } from '../i18n';
 import { typeName } from '../fraud-types';
 
@@ -25,18 +26,15 @@ export default function PublicCheck() {
   const lang = useLang();
   const [value, setValue] = useState('');
   const [result, setResult] = useState<{ check?: CheckResult; text?: TextResult } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, act } = useAction();
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    setError(null);
     setResult(null);
-    try {
+    await act(async () => {
       if (looksLikeText(value)) setResult({ text: await api<TextResult>('/api/v1/check/text', { body: { text: value }, anonymous: true }) });
       else setResult({ check: await api<CheckResult>(`/api/v1/check?value=${encodeURIComponent(value.trim())}`, { anonymous: true }) });
-    } catch (err) {
-      setError(errorText(err));
-    }
+    });
   };
 
   const verdictText = (v: CheckResult['verdict']) =>

@@ -1,24 +1,22 @@
 import { useState } from 'react';
-import { api, errorText } from '../api';
+import { api } from '../api';
+import { useAction } from '../use-action';
 import { t } from '../i18n';
 
 /** 我要举报: a citizen's report, answered with its number only. */
 export default function PublicReport() {
   const [form, setForm] = useState({ name: '', phone: '', narrative: '' });
   const [done, setDone] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, act } = useAction();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
+    await act(async () => {
       const res = await api<{ report: { id: number } }>('/api/v1/public/reports', {
         anonymous: true,
         body: { draft: true, source: 'public', victim: { name: form.name, phone: form.phone }, occurredAt: new Date().toISOString(), narrative: form.narrative, fraudType: null, losses: [], indicators: [] },
       });
       setDone(res.report.id);
-    } catch (err) {
-      setError(errorText(err));
-    }
+    });
   };
   if (done !== null) return <section className="card narrow"><p data-testid="report-done">{t('举报已收到，编号')} {done}</p></section>;
   return (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, errorText } from '../api';
+import { api } from '../api';
+import { useAction } from '../use-action';
 import { typeName } from '../fraud-types';
 import { t, useLang } from '../i18n';
 import { byUrgency, useLiveItems, type Item } from './items';
@@ -35,7 +36,7 @@ export default function Station() {
   const now = useNow();
   const [open, setOpen] = useState<string | null>(null);
   const [evidence, setEvidence] = useState<Evidence[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { error, act } = useAction();
   const active = items.filter((i) => i.status !== 'closed').sort(byUrgency);
 
   useEffect(() => {
@@ -43,14 +44,7 @@ export default function Station() {
     void api<{ evidence: Evidence[] }>(`/api/v1/dispatch/items/${encodeURIComponent(open)}`).then((r) => setEvidence(r.evidence ?? []));
   }, [open]);
 
-  const call = async (path: string, body?: unknown) => {
-    setError(null);
-    try {
-      replace((await api<{ item: Item }>(path, { method: 'POST', body: body ?? {} })).item);
-    } catch (err) {
-      setError(errorText(err));
-    }
-  };
+  const call = (path: string, body?: unknown) => act(async () => replace((await api<{ item: Item }>(path, { method: 'POST', body: body ?? {} })).item));
 
   return (
     <section className="grid2">
@@ -90,7 +84,7 @@ export default function Station() {
   );
 }
 
-function Work({ onAct }: { onAct: (body: unknown) => Promise<void> }) {
+function Work({ onAct }: { onAct: (body: unknown) => Promise<unknown> }) {
   const [action, setAction] = useState('call');
   const [outcome, setOutcome] = useState('dissuaded');
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { api, errorText } from '../api';
+import { api } from '../api';
 import { t } from '../i18n';
+import { useAction } from '../use-action';
 
 interface ApiToken { id: number; name: string; role: string; scope: string | null; createdAt: number; revokedAt: number | null; expiresAt: number | null; userId: number | null }
 
@@ -11,17 +12,11 @@ export default function Tokens() {
   const [tokens, setTokens] = useState<ApiToken[]>([]);
   const [form, setForm] = useState({ role: 'telecom_partner', name: '', scope: '' });
   const [secret, setSecret] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = () => void api<{ items: ApiToken[] }>('/api/v1/tokens').then((r) => setTokens(r.items));
+  const { error, act } = useAction();
+  const load = () => void act(async () => setTokens((await api<{ items: ApiToken[] }>('/api/v1/tokens')).items));
   useEffect(load, []);
-  const attempt = async (action: () => Promise<void>) => {
-    setError(null);
-    try {
-      await action();
-      load();
-    } catch (err) {
-      setError(errorText(err));
-    }
+  const attempt = async (action: () => Promise<unknown>) => {
+    if (await act(action)) load();
   };
   const create = (e: React.FormEvent) => {
     e.preventDefault();
@@ -42,7 +37,7 @@ export default function Tokens() {
             {live.map((k) => (
               <tr key={k.id}>
                 <td>{k.id}</td><td>{k.name}</td><td>{k.role}</td><td>{k.scope ?? '—'}</td><td>{k.userId ? t('登录会话') : t('接口令牌')}</td>
-                <td><button className="secondary" onClick={() => void attempt(async () => void (await api(`/api/v1/tokens/${k.id}`, { method: 'DELETE' })))}>{t('吊销')}</button></td>
+                <td><button className="secondary" onClick={() => void attempt(() => api(`/api/v1/tokens/${k.id}`, { method: 'DELETE' }))}>{t('吊销')}</button></td>
               </tr>
             ))}
           </tbody>

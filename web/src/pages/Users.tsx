@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { api, errorText } from '../api';
+import { api } from '../api';
 import { t } from '../i18n';
+import { useAction } from '../use-action';
 
 interface User { id: number; username: string; displayName: string; role: string; scope: string | null; disabledAt: number | null; locked: boolean }
 
@@ -11,17 +12,15 @@ const EMPTY = { username: '', displayName: '', role: 'station_officer', scope: '
 export default function Users() {
   const [users, setUsers] = useState<User[]>([]);
   const [form, setForm] = useState(EMPTY);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const load = () => void api<{ items: User[] }>('/api/v1/users').then((r) => setUsers(r.items));
+  const [done, setDone] = useState<string | null>(null);
+  const { error, act } = useAction();
+  const load = () => void act(async () => setUsers((await api<{ items: User[] }>('/api/v1/users')).items));
   useEffect(load, []);
-  const attempt = async (action: () => Promise<unknown>, done: string) => {
-    try {
-      await action();
-      setMessage({ error: false, text: done });
-      load();
-    } catch (err) {
-      setMessage({ error: true, text: errorText(err) });
-    }
+  const attempt = async (action: () => Promise<unknown>, success: string) => {
+    setDone(null);
+    if (!(await act(action))) return;
+    setDone(success);
+    load();
   };
   const create = (e: React.FormEvent) => {
     e.preventDefault();
@@ -64,7 +63,8 @@ export default function Users() {
         <label>{t('辖区')}<input name="scope" value={form.scope} onChange={(e) => setForm({ ...form, scope: e.target.value })} placeholder={form.role === 'bank_partner' ? '中国建设银行' : '140105001'} /></label>
         <label>{t('初始密码')}<input name="password" type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required minLength={10} /></label>
         <button type="submit">{t('创建')}</button>
-        {message && <p className={message.error ? 'error' : 'hint'} role="status">{message.text}</p>}
+        {done && <p className="hint" role="status">{done}</p>}
+        {error && <p className="error" role="alert">{error}</p>}
       </form>
     </section>
   );
