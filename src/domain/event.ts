@@ -6,8 +6,17 @@
 export const EVENT_TYPES = ['call', 'sms', 'web', 'app', 'transfer', 'account_open', 'sim_open'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-export const APP_ACTIONS = ['install', 'open', 'screen_share_start'] as const;
+/** `contact_add`: an IM platform (WeChat, QQ) reports that the subscriber added or accepted a new contact. */
+export const APP_ACTIONS = ['install', 'open', 'screen_share_start', 'contact_add'] as const;
 export type AppAction = (typeof APP_ACTIONS)[number];
+
+/**
+ * The IM platform's own risk marks on a new contact: its nickname / avatar copies one of the subscriber's existing
+ * friends (the prompt WeChat shows for a same-name request), the account was registered in the last 30 days, or
+ * it was registered or is logged in abroad.
+ */
+export const CONTACT_FLAGS = ['same_name_as_contact', 'new_account', 'overseas'] as const;
+export type ContactFlag = (typeof CONTACT_FLAGS)[number];
 
 interface EventBase {
   /** Unique per sender. */
@@ -44,6 +53,10 @@ export interface AppEvent extends EventBase {
   /** Package (`com.tencent.wemeet.app`) or display name (`腾讯会议`), as sent. */
   app: string;
   action: AppAction;
+  /** `contact_add` only: the new contact's IM account, `<platform>:<id>` with the platform lower-cased (`wechat:wxid_…`, `qq:123456`). */
+  contact?: string;
+  /** `contact_add` only: the platform's risk marks on the new contact (none when absent). */
+  flags?: readonly ContactFlag[];
 }
 
 export interface TransferEvent extends EventBase {

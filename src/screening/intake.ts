@@ -1,4 +1,4 @@
-import { APP_ACTIONS, EVENT_TYPES, type AppAction, type EventProblem, type EventType, type ScreeningEvent } from '../domain/event.js';
+import { APP_ACTIONS, CONTACT_FLAGS, EVENT_TYPES, type AppAction, type AppEvent, type ContactFlag, type EventProblem, type EventType, type ScreeningEvent } from '../domain/event.js';
 import { canonical, normalize } from '../indicators/index.js';
 
 /**
@@ -28,6 +28,10 @@ class Reject extends Error {
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const TYPES = new Set<string>(EVENT_TYPES);
 const ACTIONS = new Set<string>(APP_ACTIONS);
+const FLAGS = new Set<string>(CONTACT_FLAGS);
+/** An IM account: a platform name, a colon, an id without spaces (`wechat:wxid_ab12`, `qq:123456`). */
+const IM_CONTACT = /^([A-Za-z][A-Za-z0-9_-]{0,19}):(\S{1,100})$/;
+const NO_FLAGS: readonly ContactFlag[] = Object.freeze([]);
 const MAX_AMOUNT_FEN = 100_000_000_000;
 const PAYMENT_HINT = /[:：]|^\s*(支付宝|微信|财付通|云闪付|京东)/;
 
@@ -87,6 +91,29 @@ function residentId(o: Raw, name: string): string {
   return v.toUpperCase();
 }
 
+/** A `contact_add` app event: the optional IM account of the new contact and the platform's risk flags. */
+function contactAdd(o: Raw, id: string, ts: number, sender: string, subscriber: string, app: string): AppEvent {
+  const e: AppEvent = { id, ts, sender, type: 'app', subscriber, app, action: 'contact_add', flags: contactFlags(o) };
+  const raw = optionalText(o, 'contact', 128);
+  if (raw !== null) {
+    const m = IM_CONTACT.exec(raw.trim());
+    if (!m) throw new Reject('contact', 'INVALID_CONTACT', 'contact must be an IM account as <platform>:<id>, e.g. wechat:wxid_ab12 or qq:123456');
+    e.contact = `${m[1].toLowerCase()}:${m[2]}`;
+  }
+  return e;
+}
+
+function contactFlags(o: Raw): readonly ContactFlag[] {
+  const v = o.flags;
+  if (v === undefined || v === null) return NO_FLAGS;
+  if (!Array.isArray(v) || v.length > CONTACT_FLAGS.length) throw new Reject('flags', 'INVALID_FIELD', `flags must be an array of at most ${CONTACT_FLAGS.length} flags`);
+  for (const flag of v) {
+    if (typeof flag !== 'string' || !FLAGS.has(flag)) throw new Reject('flags', 'UNKNOWN_FLAG', `flags must be among ${CONTACT_FLAGS.join(', ')}`);
+  }
+  if (new Set(v).size !== v.length) throw new Reject('flags', 'INVALID_FIELD', 'flags must not repeat');
+  return v.length ? (v as ContactFlag[]) : NO_FLAGS;
+}
+
 function timestamp(o: Raw): number {
   const v = field(o, 'ts');
   const ms = typeof v === 'string' && ISO_WITH_ZONE.test(v) ? Date.parse(v) : Number.NaN;
@@ -114,6 +141,10 @@ function readEvent(o: Raw, sender: string): ScreeningEvent {
       const app = text(o, 'app', 200);
       const action = field(o, 'action');
       if (typeof action !== 'string' || !ACTIONS.has(action)) throw new Reject('action', 'INVALID_FIELD', `action must be one of ${APP_ACTIONS.join(', ')}`);
+      if (action === 'contact_add') return contactAdd(o, id, ts, sender, subscriber, app);
+      for (const name of ['contact', 'flags']) {
+        if (o[name] !== undefined && o[name] !== null) throw new Reject(name, 'INVALID_FIELD', `${name} is only for action contact_add`);
+      }
       return { id, ts, sender, type: 'app', subscriber, app, action: action as AppAction };
     }
     case 'transfer':

@@ -97,5 +97,30 @@ for (const engine of testEngines()) {
       assert.ok(problems.every((p) => p.reason.length > 0));
       assert.equal(events[0].type === 'call' && events[0].from, '+85295588123');
     });
+
+    it('takes an IM contact_add with its contact and the platform flags, and names the field of a bad one', () => {
+      const add = (id: string, extra: Record<string, unknown>) => JSON.stringify({ id, type: 'app', ts: iso(T0), subscriber: VICTIM, app: 'com.tencent.mm', action: 'contact_add', ...extra });
+      const body = [
+        add('m1', { contact: 'WeChat:wxid_k2m9x7q4', flags: ['same_name_as_contact', 'new_account'] }),
+        add('m2', {}),
+        add('m3', { flags: ['same_name_as_contact', 'verified_friend'] }),
+        add('m4', { flags: 'overseas' }),
+        add('m5', { flags: ['overseas', 'overseas'] }),
+        add('m6', { contact: 'wxid_without_platform' }),
+        JSON.stringify({ id: 'm7', type: 'app', ts: iso(T0), subscriber: VICTIM, app: 'com.tencent.mm', action: 'open', flags: ['new_account'] }),
+      ].join('\n');
+      const { events, problems } = readEventBatch(body, 'partner:im');
+      assert.deepEqual(events.map((e) => e.type === 'app' && [e.id, e.action, e.contact, e.flags]), [
+        ['m1', 'contact_add', 'wechat:wxid_k2m9x7q4', ['same_name_as_contact', 'new_account']],
+        ['m2', 'contact_add', undefined, []],
+      ]);
+      assert.deepEqual(problems.map((p) => [p.id, p.field, p.code]), [
+        ['m3', 'flags', 'UNKNOWN_FLAG'],
+        ['m4', 'flags', 'INVALID_FIELD'],
+        ['m5', 'flags', 'INVALID_FIELD'],
+        ['m6', 'contact', 'INVALID_CONTACT'],
+        ['m7', 'flags', 'INVALID_FIELD'],
+      ]);
+    });
   });
 }

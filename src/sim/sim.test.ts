@@ -9,6 +9,7 @@ import { before, describe, it } from 'node:test';
 import { PACKAGE_ROOT, missingRealdata } from '../config/index.js';
 import { FRAUD_TYPE_CODES } from '../domain/fraud-type.js';
 import { canonical, normalizeBankCard } from '../indicators/index.js';
+import { isEventProblem, validateEvent } from '../screening/index.js';
 import { knownIndicatorsCsv, paced, simulateCity, type SimulateOptions, type Truth, type WireEvent } from './index.js';
 
 const SCENARIO: SimulateOptions = { seed: 7, people: 1500, days: 2 };
@@ -25,6 +26,7 @@ function produce(options: SimulateOptions): { text: string; truth: Truth; csv: s
 type Schema = {
   type?: string; required?: string[]; properties?: Record<string, Schema>; oneOf?: Schema[]; enum?: unknown[]; const?: unknown;
   minLength?: number; maxLength?: number; minimum?: number; maximum?: number; pattern?: string; format?: string; $ref?: string;
+  items?: Schema; maxItems?: number; uniqueItems?: boolean;
 };
 const schema = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'docs/events.schema.json'), 'utf8')) as Schema & { $defs: Record<string, Schema> };
 
@@ -39,6 +41,12 @@ function problems(value: unknown, s: Schema, at: string): string[] {
     if (s.maxLength !== undefined && value.length > s.maxLength) out.push(`${at}: longer than ${s.maxLength}`);
     if (s.pattern && !new RegExp(s.pattern).test(value)) out.push(`${at}: does not match ${s.pattern}`);
     if (s.format === 'date-time' && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value)) out.push(`${at}: not a date-time`);
+  }
+  if (s.type === 'array') {
+    if (!Array.isArray(value)) return [`${at}: not an array`];
+    if (s.maxItems !== undefined && value.length > s.maxItems) out.push(`${at}: more than ${s.maxItems} items`);
+    if (s.uniqueItems && new Set(value).size !== value.length) out.push(`${at}: items repeat`);
+    if (s.items) value.forEach((item, i) => out.push(...problems(item, s.items!, `${at}[${i}]`)));
   }
   if (s.type === 'integer' && (typeof value !== 'number' || !Number.isInteger(value))) out.push(`${at}: not an integer`);
   if (typeof value === 'number') {
@@ -105,6 +113,16 @@ describe('synthetic city', { skip: missingRealdata() }, () => {
       if (bad.length > 10) break;
     }
     assert.deepEqual(bad, []);
+  });
+
+  it('holds schema examples that the schema and the intake both accept, an IM contact_add among them', () => {
+    const examples = (schema as unknown as { examples: unknown[] }).examples;
+    assert.ok(examples.some((e) => (e as { action?: string }).action === 'contact_add'));
+    for (const e of examples) {
+      assert.deepEqual(problems(e, schema, 'example'), []);
+      assert.ok(!isEventProblem(validateEvent(e, 'docs', 0)), JSON.stringify(e));
+    }
+    assert.notDeepEqual(problems({ id: 'x', type: 'app', ts: '2026-03-01T09:20:00Z', subscriber: '13812345678', app: 'com.tencent.mm', action: 'contact_add', flags: ['vip'] }, schema, 'x'), []);
   });
 
   it('records every fraud type with steps, losses and laundering hops that are events of the file', () => {
