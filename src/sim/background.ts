@@ -10,9 +10,9 @@ import type { Account, Person } from './people.js';
 import { cumulative, Rng } from './rng.js';
 
 // Relative activity by local hour, 0..23.
-const DAY_CUM = cumulative([0.3, 0.15, 0.08, 0.05, 0.05, 0.2, 0.8, 2.5, 5, 7, 8, 8, 7.5, 6.5, 7, 7.5, 7.5, 7.5, 8, 8.5, 8, 6.5, 4, 1.5]);
+export const DAY_CUM = cumulative([0.3, 0.15, 0.08, 0.05, 0.05, 0.2, 0.8, 2.5, 5, 7, 8, 8, 7.5, 6.5, 7, 7.5, 7.5, 7.5, 8, 8.5, 8, 6.5, 4, 1.5]);
 const OWL_CUM = cumulative([4, 3, 2, 1, 0.3, 0.2, 0.3, 1, 3, 5, 6, 6, 6, 5, 5, 6, 6, 6, 7, 8, 8, 8, 7, 6]);
-const WORK_CUM = cumulative([0, 0, 0, 0, 0, 0, 0, 0.3, 2, 8, 9, 8, 3, 3, 8, 9, 8, 6, 1.5, 0.5, 0.2, 0.1, 0, 0]);
+export const WORK_CUM = cumulative([0, 0, 0, 0, 0, 0, 0, 0.3, 2, 8, 9, 8, 3, 3, 8, 9, 8, 6, 1.5, 0.5, 0.2, 0.1, 0, 0]);
 const NIGHT_CUM = cumulative([6, 4, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5, 3, 6]);
 
 /** The share of page views that go to the long tail of little-known sites, and the pages seen there. */
@@ -20,7 +20,7 @@ const SMALL_SITE_SHARE = 0.15;
 const SMALL_SITE_PATHS = ['/', '/', '/index.html', '/about.html', '/news/', '/products/', '/contact.html', '/m/'];
 
 /** Seconds into the day, drawn from an hourly profile. */
-function secondOfDay(rng: Rng, cum: Float64Array): number {
+export function secondOfDay(rng: Rng, cum: Float64Array): number {
   return rng.weighted(cum) * 3600 + Math.floor(rng.next() * 3600);
 }
 
@@ -41,7 +41,7 @@ interface Extras {
   smallSites: { hosts: string[]; cum: Float64Array };
 }
 
-/** Background life: calls, messages, web visits, apps and payments of every resident, day by day. */
+/** Background life: calls, messages, web visits, apps and payments of every resident, day by day (new IM contacts: im.ts). */
 export class Background {
   private readonly extras: Extras;
 

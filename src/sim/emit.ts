@@ -1,4 +1,4 @@
-import type { AppAction } from '../domain/event.js';
+import type { AppAction, ContactFlag } from '../domain/event.js';
 
 /*
  * Events are built as JSON text straight away (no object per event, no JSON.stringify of whole events): the
@@ -46,6 +46,11 @@ export function webBody(subscriber: string, url: string): string {
 }
 export function appBody(subscriber: string, app: string, action: AppAction): string {
   return `"subscriber":"${subscriber}","app":${str(app)},"action":"${action}"`;
+}
+/** An IM platform's new contact: `contact` is `<platform>:<id>`; flags are left out when there are none. */
+export function contactAddBody(subscriber: string, app: string, contact: string, flags: readonly ContactFlag[]): string {
+  const s = `"subscriber":"${subscriber}","app":${str(app)},"action":"contact_add","contact":"${contact}"`;
+  return flags.length ? `${s},"flags":["${flags.join('","')}"]` : s;
 }
 export function transferBody(from: string, to: string, amountFen: number, channel: string, payerPhone: string | null, bank: string | null): string {
   let s = `"fromAccount":"${from}","toAccount":"${to}","amountFen":${amountFen},"channel":"${channel}"`;

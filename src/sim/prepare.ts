@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/index.js';
 import { FanzhaError } from '../domain/errors.js';
 import { Background } from './background.js';
+import { ImLife } from './im.js';
 import { planCampaigns, type CampaignPlan } from './campaigns/index.js';
 import { SCAM_APPS, SCAM_BRANDS, SCAM_SMS } from './campaigns/scam-texts.js';
 import * as catalog from './catalog.js';
@@ -23,6 +24,8 @@ export interface PreparedCity {
   supply: Supply;
   campaigns: CampaignPlan;
   background: Background;
+  /** Background life's new IM contacts, from their own random stream. */
+  im: ImLife;
   /** Planned events by day of the window. */
   byDay: Planned[][];
 }
@@ -59,13 +62,14 @@ export function prepareCity(options: SimulateOptions): PreparedCity {
   const supply = planSupply(ctx, (opts.people * opts.days) / 350_000);
   const campaigns = planCampaigns(ctx, supply, opts);
   const background = new Background(ctx);
+  const im = new ImLife(ctx);
 
   const byDay: Planned[][] = Array.from({ length: opts.days }, () => []);
   for (const p of [...supply.planned, ...campaigns.planned]) {
     if (p.ts < start || p.ts >= end) continue;
     byDay[Math.floor((p.ts - start) / DAY)].push(p);
   }
-  return { opts, realdataDir, ctx, supply, campaigns, background, byDay };
+  return { opts, realdataDir, ctx, supply, campaigns, background, im, byDay };
 }
 
 /** Day `d`'s events, planned ones first (so their ids do not depend on how much background the day has). */
@@ -73,6 +77,7 @@ export function renderDay(prep: PreparedCity, d: number, clock: IsoClock, memory
   const buf = new DayBuffer(prep.ctx.start + d * DAY, clock, memory);
   for (const p of prep.byDay[d]) buf.addPlanned(p);
   prep.background.day(d, buf);
+  prep.im.day(d, buf);
   return buf;
 }
 

@@ -27,7 +27,7 @@ export interface Truth {
 }
 
 export type StepKind =
-  | 'call_in' | 'call_out' | 'sms_in' | 'web' | 'app_install' | 'app_open' | 'screen_share' | 'loss' | 'rebate';
+  | 'call_in' | 'call_out' | 'sms_in' | 'web' | 'app_install' | 'app_open' | 'screen_share' | 'contact_add' | 'loss' | 'rebate';
 
 export interface AttemptStep {
   kind: StepKind;

@@ -1,10 +1,11 @@
-import type { AppAction } from '../../domain/event.js';
+import type { AppAction, ContactFlag } from '../../domain/event.js';
 import type { FraudType } from '../../domain/fraud-type.js';
 import { emitPayment } from '../background.js';
 import { fill, type SimContext } from '../context.js';
-import { appBody, callBody, DAY, HOUR, LOCAL_OFFSET, localHour, MINUTE, smsBody, transferBody, webBody, type Planned, type WireType } from '../emit.js';
+import { appBody, callBody, contactAddBody, DAY, HOUR, LOCAL_OFFSET, localHour, MINUTE, smsBody, transferBody, webBody, type Planned, type WireType } from '../emit.js';
 import type { Account, Person } from '../people.js';
-import type { Rng } from '../rng.js';
+import { Rng } from '../rng.js';
+import { IM_SENDER } from '../im.js';
 import type { StepKind } from '../truth.js';
 import type { Gang, GangPhone, Mule } from './gangs.js';
 import { SCAM_AMOUNTS, SCAM_BRANDS, SCAM_SMS } from './scam-texts.js';
@@ -42,6 +43,11 @@ export class PathBuilder {
   readonly events: Planned[] = [];
   private readonly stopAfter: number;
   private readonly brand: string;
+  /**
+   * The IM steps' own random stream (per attempt), so that adding them left every other draw of the campaigns,
+   * and so every attempt's other steps, as they were.
+   */
+  private readonly imRng: Rng;
 
   constructor(
     readonly ctx: SimContext,
@@ -55,6 +61,7 @@ export class PathBuilder {
     // Most who stop do so when asked for money; some hang up or ignore the message earlier.
     this.stopAfter = plan === 'stopped' && rng.chance(0.4) ? rng.int(1, 3) : Infinity;
     this.brand = rng.pick(SCAM_BRANDS[gang.fraudType]);
+    this.imRng = Rng.derive(ctx.seed, 'im-attempt', victim.idx, start);
   }
 
   get type(): FraudType {
@@ -164,6 +171,26 @@ export class PathBuilder {
   app(note: string, app: string, action: AppAction): this {
     const kind: StepKind = action === 'install' ? 'app_install' : action === 'open' ? 'app_open' : 'screen_share';
     if (this.push(kind, note, 'app', this.victim.operator, appBody(this.victim.phone, app, action))) this.t += this.rng.int(15, 180) * 1000;
+    return this;
+  }
+
+  /**
+   * One of the gang's IM accounts adds the victim (or is added), on a partner platform `visible` of the time, the
+   * platform marking it as copying a friend's nickname `sameName` of the time; then they chat for a while (the
+   * chat itself is invisible).
+   */
+  imContact(note: string, visible: number, sameName: number, chatMinutes: [number, number]): this {
+    const rng = this.imRng;
+    if (this.gang.imAccounts.length === 0 || !rng.chance(visible)) return this;
+    const account = rng.pick(this.gang.imAccounts);
+    const flags: ContactFlag[] = [];
+    if (rng.chance(sameName)) flags.push('same_name_as_contact');
+    if (account.newAccount) flags.push('new_account');
+    if (account.overseas) flags.push('overseas');
+    const app = rng.chance(0.8) ? account.app[0] : account.app[1];
+    if (this.push('contact_add', note, 'app', IM_SENDER, contactAddBody(this.victim.phone, app, account.contact, flags))) {
+      this.t += rng.int(chatMinutes[0] * 60, chatMinutes[1] * 60) * 1000;
+    }
     return this;
   }
 

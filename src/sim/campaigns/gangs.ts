@@ -24,6 +24,14 @@ export interface Mule {
   known: boolean;
 }
 
+/** An IM account a gang adds victims from; whether the platform marks it new or abroad is the account's. */
+export interface GangImAccount {
+  contact: string;
+  app: readonly [string, string];
+  newAccount: boolean;
+  overseas: boolean;
+}
+
 export interface Gang {
   id: string;
   fraudType: FraudType;
@@ -32,6 +40,8 @@ export interface Gang {
   apps: Array<{ pkg: string; name: string; known: boolean }>;
   /** IM ids in their messages (QQ numbers, WeChat ids). */
   im: string[];
+  /** IM accounts that add victims (empty for types whose path has no new IM contact); see paths.ts IM_CONTACT. */
+  imAccounts: GangImAccount[];
   /** Bulk-SMS platform senders (1069…) hired for ad-like scam messages; empty for types that do not advertise. */
   bulk: string[];
   tier1: Mule[];
@@ -98,6 +108,7 @@ export function buildGangs(ctx: SimContext, rng: Rng, perType: Map<FraudType, nu
         domains,
         apps,
         im: Array.from({ length: 3 }, () => String(rng.int(100000000, 3999999999))),
+        imAccounts: [],
         bulk: BULK_SMS_TYPES.has(type) ? Array.from({ length: rng.int(1, 3) }, () => `+861069${rng.digits(rng.int(8, 11))}`) : [],
         tier1: Array.from({ length: rng.int(4, 9) }, mule),
         tier2: Array.from({ length: rng.int(6, 12) }, mule),

@@ -7,7 +7,7 @@ import { Rng } from '../rng.js';
 import type { Supply } from '../supply.js';
 import { PathBuilder, type BuiltLoss, type BuiltStep, type Plan } from './builder.js';
 import { buildGangs, knownIndicators, type Gang } from './gangs.js';
-import { PATHS, TYPICAL_DAYS } from './paths.js';
+import { giveImAccounts, PATHS, TYPICAL_DAYS } from './paths.js';
 import type { KnownIndicator } from '../truth.js';
 
 export type { Gang } from './gangs.js';
@@ -111,6 +111,7 @@ export function planCampaigns(ctx: SimContext, supply: Supply, opts: CampaignOpt
     perType.set(type, Math.max(opts.minPerType, rng.poisson((expected * TYPE_WEIGHTS[type]) / totalWeight)));
   }
   const gangs = buildGangs(ctx, rng, perType, supply, opts.knownShare);
+  giveImAccounts(ctx, gangs);
   const gangsOf = (type: FraudType) => gangs.filter((g) => g.fraudType === type);
   const taken = new Set<number>();
   const attempts: PlannedAttempt[] = [];

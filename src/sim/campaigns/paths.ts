@@ -1,12 +1,16 @@
 import type { FraudType } from '../../domain/fraud-type.js';
 import { MEETING_APPS, REMOTE_APPS } from '../catalog.js';
 import { appName } from '../background.js';
+import type { SimContext } from '../context.js';
+import { QQ, WECHAT } from '../im.js';
+import { Rng } from '../rng.js';
 import type { PathBuilder } from './builder.js';
+import type { Gang } from './gangs.js';
 
 /*
  * Each fraud type's typical path (ARCHITECTURE.md) as the partners can see it: only calls, messages, web visits,
- * app actions and transfers. Chats inside WeChat or QQ are invisible, so a path that runs there shows only its
- * edges. Timing and amounts vary per attempt; every payment may be the one where the victim stops.
+ * app actions, new IM contacts and transfers. Chats inside WeChat or QQ are invisible, so a path that runs there
+ * shows only its edges: the new contact (when the platform is a partner) and what follows outside it. Timing and amounts vary per attempt; every payment may be the one where the victim stops.
  */
 export type PathFn = (b: PathBuilder) => void;
 
@@ -25,6 +29,58 @@ export const TYPICAL_DAYS: Record<FraudType, number> = {
   other: 1,
 };
 
+/**
+ * The paths that go through a new IM contact, and what the IM platform (a partner) sees of it. Decided with their
+ * reasons before the engine was tuned on them; not to be changed for the scoreboard.
+ * - `visible`: share of attempts where the add happens on a partner platform (WeChat / QQ). The fake boss: 80% —
+ *   the rest write on a platform that is no partner (DingTalk, Telegram, an SMS-only "new number") or take over
+ *   the real friend's hacked account, so no new contact at all. Romance moves from the dating app to WeChat 70%
+ *   of the time; an investment "assistant" adds 60%, a task group's "receptionist" 50%, a seller taking the deal
+ *   off the shop 40%, a game-item "buyer" on QQ 50% (the rest stay in the app, the game's chat or a group).
+ * - `sameName`: per add, the nickname and avatar copy one of the victim's friends — the fake boss's whole trick
+ *   (75%; the rest pose as someone the victim has no account of: a leader's secretary, a relative's teacher); the
+ *   other types never need it (a "lover" now and then picks a common name: 2%).
+ * - `newAccount`, `overseas`: per gang account. Half the fake bosses use bought aged accounts the platform does not
+ *   mark new; gangs in Southeast Asia log in from abroad unless they rent phones or proxies at home (40%; romance
+ *   50%, the kind most run from abroad; a game buyer 15%).
+ * - `qq`: share of the gang's accounts on QQ.
+ */
+export const IM_CONTACT: Partial<Record<FraudType, { visible: number; sameName: number; newAccount: number; overseas: number; qq: number }>> = {
+  impersonate_acquaintance: { visible: 0.8, sameName: 0.75, newAccount: 0.5, overseas: 0.4, qq: 0.15 },
+  romance: { visible: 0.7, sameName: 0.02, newAccount: 0.35, overseas: 0.5, qq: 0.05 },
+  fake_investment: { visible: 0.6, sameName: 0, newAccount: 0.3, overseas: 0.4, qq: 0.1 },
+  task_rebate: { visible: 0.5, sameName: 0, newAccount: 0.4, overseas: 0.35, qq: 0.3 },
+  fake_shopping: { visible: 0.4, sameName: 0, newAccount: 0.35, overseas: 0.2, qq: 0.2 },
+  game_trade: { visible: 0.5, sameName: 0, newAccount: 0.4, overseas: 0.15, qq: 0.7 },
+};
+
+/**
+ * Each gang of those types runs 4-10 IM accounts and adds its victims from any of them (an account reaches
+ * victims across the country until it is banned; this city sees a few of them). From a stream of their own.
+ */
+export function giveImAccounts(ctx: SimContext, gangs: Gang[]): void {
+  const rng = Rng.derive(ctx.seed, 'gang-im');
+  for (const g of gangs) {
+    const shares = IM_CONTACT[g.fraudType];
+    if (!shares) continue;
+    g.imAccounts = Array.from({ length: rng.int(4, 10) }, () => {
+      const qq = rng.chance(shares.qq);
+      return {
+        contact: qq ? `qq:${rng.int(100000000, 3999999999)}` : `wechat:wxid_${rng.letters(14, 'abcdefghijklmnopqrstuvwxyz0123456789')}`,
+        app: qq ? QQ : WECHAT,
+        newAccount: rng.chance(shares.newAccount),
+        overseas: rng.chance(shares.overseas),
+      };
+    });
+  }
+}
+
+/** The gang's IM account adds the victim, as often as IM_CONTACT says for the type; then they chat. */
+function imContact(b: PathBuilder, note: string, chatMinutes: [number, number]): PathBuilder {
+  const shares = IM_CONTACT[b.type];
+  return shares ? b.imContact(note, shares.visible, shares.sameName, chatMinutes) : b;
+}
+
 const scamApp = (b: PathBuilder): { pkg: string; name: string } | null => (b.gang.apps.length ? b.rng.pick(b.gang.apps) : null);
 const meeting = (b: PathBuilder): string => appName(b.rng, b.rng.chance(0.75) ? b.rng.pick(MEETING_APPS.slice(0, 3)) : b.rng.pick(REMOTE_APPS));
 const yuanFen = (b: PathBuilder, min: number, max: number): number => b.fen(b.rng.range(min, max));
@@ -33,6 +89,7 @@ export const PATHS: Record<FraudType, PathFn> = {
   task_rebate(b) {
     // An ad (SMS, or a group invite nobody sees) -> small paid tasks -> advance payments -> refused withdrawal.
     if (b.rng.chance(0.65)) b.sms('兼职刷单广告短信').wait(5, 240);
+    imContact(b, '“接待员”加好友，拉进任务群', [5, 60]);
     b.web('打开任务平台');
     const app = scamApp(b);
     if (app && b.rng.chance(0.6)) b.app('安装任务App', b.rng.chance(0.5) ? app.pkg : app.name, 'install').wait(1, 10).app('打开任务App', app.pkg, 'open');
@@ -53,6 +110,7 @@ export const PATHS: Record<FraudType, PathFn> = {
     // A "teacher" or online friend -> an investment group and app -> escalating deposits -> blocked withdrawal.
     if (b.rng.chance(0.5)) b.sms('荐股群邀请短信');
     else b.callIn('“证券公司”来电推荐', 120, 600);
+    imContact(b, '“助理”加微信，拉进荐股群', [10, 120]);
     b.wait(60, 600).web('打开荐股直播间');
     for (let d = 0, n = b.rng.int(1, 2); d < n; d++) b.laterDay(1, 9, 15).web('导师荐股页面');
     const app = scamApp(b);
@@ -126,8 +184,10 @@ export const PATHS: Record<FraudType, PathFn> = {
   },
 
   impersonate_acquaintance(b) {
-    // A new QQ / WeChat contact as the boss or a friend -> an urgent transfer; the chat is invisible.
+    // A new QQ / WeChat contact as the boss or a friend -> an urgent transfer; the chat is invisible, the new
+    // contact is not (IM_CONTACT).
     if (b.rng.chance(0.2)) b.sms('“我换号了”短信').wait(60, 900);
+    imContact(b, '“领导 / 熟人”加好友', [5, 90]);
     if (b.rng.chance(0.3)) b.callIn('冒充领导 / 熟人短暂来电', 15, 90).wait(1, 10);
     for (let i = 0, n = b.rng.int(1, 3); i < n; i++) {
       if (!b.pay(i === 0 ? '“领导”要求紧急转账' : '“再转一笔”', yuanFen(b, 5000, 60000))) return;
@@ -141,6 +201,7 @@ export const PATHS: Record<FraudType, PathFn> = {
     const dating = b.rng.pick([['com.p1.mobile.putong', '探探'], ['cn.soulapp.android', 'Soul'], ['com.jiayuan', '世纪佳缘'], ['com.zhenai.android', '珍爱网']] as const);
     b.app('使用交友App', b.rng.chance(0.7) ? dating[0] : dating[1], 'open');
     if (b.rng.chance(0.3)) b.sms('“网友”打招呼短信');
+    imContact(b, '“网友”从交友App转到微信聊', [30, 300]);
     for (let d = 0, n = b.rng.int(1, 3); d < n; d++) {
       b.laterDay(1, 20, 23).callIn('与“恋人”语音通话', 900, 4200);
     }
@@ -181,6 +242,7 @@ export const PATHS: Record<FraudType, PathFn> = {
     // A buyer for a game account or item -> a fake trading site -> "deposit / unfreeze" fees.
     b.night = b.victim.nightOwl;
     b.app('打开游戏', b.rng.pick(['com.tencent.tmgp.sgame', 'com.tencent.tmgp.pubgmhd', '王者荣耀', '和平精英']), 'open').wait(5, 120);
+    imContact(b, '“买家”加QQ / 微信私聊', [5, 40]);
     if (b.rng.chance(0.5)) b.sms('“买家”短信：已在平台下单');
     b.web('打开假冒交易平台');
     const fees = ['账户冻结“解冻金”', '“保证金”', '“认证费”'];
@@ -195,6 +257,7 @@ export const PATHS: Record<FraudType, PathFn> = {
     // Cheap goods or services -> payment -> nothing delivered.
     if (b.rng.chance(0.5)) b.sms('低价商品广告');
     b.web('打开低价商品页面').wait(3, 120);
+    imContact(b, '加“卖家”微信私下交易', [5, 60]);
     if (!b.pay('付款购买', yuanFen(b, 300, 8000))) return;
     if (b.rng.chance(0.4)) b.wait(30, 600).pay('“关税 / 保证金”', yuanFen(b, 200, 3000));
   },
