@@ -42,6 +42,8 @@ export class PathBuilder {
   readonly losses: BuiltLoss[] = [];
   readonly events: Planned[] = [];
   private readonly stopAfter: number;
+  /** Steps that count for `stopAfter` (all but the IM contact, which the story had before the IM platform joined). */
+  private counted = 0;
   private readonly brand: string;
   /**
    * The IM steps' own random stream (per attempt), so that adding them left every other draw of the campaigns,
@@ -97,7 +99,7 @@ export class PathBuilder {
     const event: Planned = { ts, type, prefix, body, id: '' };
     this.events.push(event);
     this.steps.push({ kind, note, event });
-    if (this.steps.length >= this.stopAfter) this.done = true;
+    if (kind !== 'contact_add' && ++this.counted >= this.stopAfter) this.done = true;
     return event;
   }
 
@@ -176,21 +178,24 @@ export class PathBuilder {
 
   /**
    * One of the gang's IM accounts adds the victim (or is added), on a partner platform `visible` of the time, the
-   * platform marking it as copying a friend's nickname `sameName` of the time; then they chat for a while (the
-   * chat itself is invisible).
+   * platform marking it as copying a friend's nickname `sameName` of the time; they chat (invisibly) for
+   * `chatMinutes` up to the cursor, where the story goes on.
    */
   imContact(note: string, visible: number, sameName: number, chatMinutes: [number, number]): this {
     const rng = this.imRng;
-    if (this.gang.imAccounts.length === 0 || !rng.chance(visible)) return this;
+    if (this.done || this.gang.imAccounts.length === 0 || !rng.chance(visible)) return this;
     const account = rng.pick(this.gang.imAccounts);
     const flags: ContactFlag[] = [];
     if (rng.chance(sameName)) flags.push('same_name_as_contact');
     if (account.newAccount) flags.push('new_account');
     if (account.overseas) flags.push('overseas');
     const app = rng.chance(0.8) ? account.app[0] : account.app[1];
-    if (this.push('contact_add', note, 'app', IM_SENDER, contactAddBody(this.victim.phone, app, account.contact, flags))) {
-      this.t += rng.int(chatMinutes[0] * 60, chatMinutes[1] * 60) * 1000;
-    }
+    // The chat ends at the cursor: the add comes that long before it, after the step before (so the cursor, and
+    // every other draw and time of the story, stays as it was without the IM platform).
+    const chat = rng.int(chatMinutes[0] * 60, chatMinutes[1] * 60) * 1000;
+    const previous = this.steps.length ? this.steps[this.steps.length - 1].event.ts : Number.NEGATIVE_INFINITY;
+    const ts = Math.max(this.t - chat, Math.min(previous + MINUTE, this.t));
+    this.push('contact_add', note, 'app', IM_SENDER, contactAddBody(this.victim.phone, app, account.contact, flags), ts);
     return this;
   }
 

@@ -135,7 +135,10 @@ export function planCampaigns(ctx: SimContext, supply: Supply, opts: CampaignOpt
       const start = ctx.start + day * DAY + Math.round(rng.range(8.5, 21) * 60) * MINUTE;
       const b = new PathBuilder(ctx, rng, gang, victim, start, plan);
       PATHS[type](b);
-      if (b.steps.length === 0) continue;
+      // An IM contact alone does not keep an attempt: the same attempts run as before the IM platform joined, so
+      // the scoreboard with and without it compares like with like (a victim who only accepted the contact and
+      // then ignored it is left out, as before).
+      if (!b.steps.some((s) => s.kind !== 'contact_add')) continue;
       taken.add(victim.idx);
       k++;
       const hops: PlannedHop[] = [];
