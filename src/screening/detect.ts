@@ -54,7 +54,8 @@ export class SignalDetector {
         out.push({ name: 'call_sms_number', types: [type], strength: 0.5 + 0.5 * score, detail: () => `回拨短信中的号码 ${other}（该短信疑似诈骗 ${Math.round(score * 100)}%），通话 ${e.durationSec} 秒` });
       }
     }
-    if (!known && !hit && personal(other) && this.numbers.visit(h) < POPULAR_NUMBER) {
+    const newPersonal = !known && !hit && personal(other) && this.numbers.visit(h) < POPULAR_NUMBER;
+    if (newPersonal) {
       state.lastContact = this.recent.add(state.hash, h, e.ts, state.lastContact);
       if (e.durationSec > 0) this.lead(out, 'call_mule_lead', h, state, e.ts, () => `与号码 ${other} 通话 ${e.durationSec} 秒`);
     }
@@ -72,6 +73,10 @@ export class SignalDetector {
       if (end > state.riskyCallEnd) state.riskyCallEnd = end;
     } else if (out.length > 0 && end > state.strangerCallEnd) {
       state.strangerCallEnd = end;
+    }
+    // After the bookkeeping above: a call from someone new is no risky call for the screen sharing that follows.
+    if (newPersonal && e.durationSec > 0 && e.durationSec <= BRIEF_CALL_SEC && person === e.to && !rangMobile) {
+      out.push(plain('call_brief_unknown', 1, () => `陌生号码 ${other} 短暂来电，通话 ${e.durationSec} 秒`));
     }
     state.addContact(h);
     return out;
@@ -155,6 +160,7 @@ export class SignalDetector {
   }
 
   app(e: AppEvent, state: PersonState, rb: Rulebook): Signal[] {
+    if (e.action === 'contact_add') return this.contactAdd(e, state);
     const out: Signal[] = [];
     const hit = this.indicator(e.app.includes('.') && !/\s/.test(e.app) ? e.app : `name:${e.app}`, 'app');
     if (hit && hit.verdict !== 'allow') out.push(fromHit('app_indicator', hit, () => `安装或打开涉诈应用 ${e.app}（${hit.reason}）`));
@@ -172,6 +178,33 @@ export class SignalDetector {
       out.push(plain('screen_share', strength, () => `${call}期间或之后在 ${e.app} 开启屏幕共享`));
     } else if (rb.remoteApps.has(e.app.toLowerCase()) && (afterRiskyCall || e.action === 'install')) {
       out.push(plain('remote_app_after_call', strength, () => `${call}期间或之后${e.action === 'install' ? '安装' : '打开'}会议 / 远程控制软件 ${e.app}`));
+    }
+    return out;
+  }
+
+  /**
+   * A new IM contact: the platform's flags, and the account as a contact for the leads (a gang's account adds one
+   * victim after another; a shop's or a courier's adds so many people that it is no one's stranger).
+   */
+  private contactAdd(e: AppEvent, state: PersonState): Signal[] {
+    const out: Signal[] = [];
+    const flags = e.flags ?? [];
+    const fresh = flags.includes('new_account');
+    const abroad = flags.includes('overseas');
+    const marks = () => [fresh ? '注册不满 30 天' : '', abroad ? '境外注册或登录' : ''].filter(Boolean).join('、');
+    const who = () => `${e.contact ?? '（未提供账号）'}（${e.app}）`;
+    if (flags.includes('same_name_as_contact')) {
+      const strength = fresh && abroad ? 1 : abroad ? 0.85 : fresh ? 0.6 : 0.5;
+      out.push(plain('im_impersonation', strength, () => `新添加的好友 ${who()} 与其已有好友昵称、头像相同${marks() ? `，且${marks()}` : ''}`));
+    } else if (fresh || abroad) {
+      out.push(plain('im_risky_contact', fresh && abroad ? 0.8 : 0.5, () => `新添加的好友 ${who()}：${marks()}`));
+    }
+    if (e.contact !== undefined) {
+      const h = hash32(e.contact);
+      if (this.numbers.visit(h) < POPULAR_NUMBER) {
+        state.lastContact = this.recent.add(state.hash, h, e.ts, state.lastContact);
+        this.lead(out, 'im_mule_lead', h, state, e.ts, () => `添加好友 ${who()}`);
+      }
     }
     return out;
   }
@@ -220,6 +253,8 @@ export class SignalDetector {
 }
 
 const VIRTUAL = /^\+861(62|65|67|70|71)/;
+/** A call this short from someone new is a "brief call" (call_brief_unknown): the fake boss's "I'm in a meeting". */
+const BRIEF_CALL_SEC = 120;
 /** After a long call with a new domestic number, how long a remote app installed or a screen shared still counts. */
 const STRANGER_CALL_AFTER_MS = 10 * 60_000;
 /**

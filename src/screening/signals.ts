@@ -38,6 +38,12 @@ export const SIGNAL_NAMES = [
   'call_virtual',
   /** The person calls a number given in a recent SMS that read at all like a scam; typed by that SMS's model type. */
   'call_sms_number',
+  /**
+   * A brief answered call (at most `BRIEF_CALL_SEC`) from a personal number (a mobile, an overseas number) the
+   * person has not been in touch with and that is no business line: everyday on its own; a step only after a sign
+   * it follows (a fake boss's new IM contact, then "it's me, I'm in a meeting, do as I wrote").
+   */
+  'call_brief_unknown',
   /** A long call from a number the person has not been in touch with. */
   'call_long_unknown',
   /** Screen sharing started (stronger during or after a risky call). */
@@ -51,6 +57,15 @@ export const SIGNAL_NAMES = [
   'call_mule_lead',
   'sms_mule_lead',
   'web_mule_lead',
+  /**
+   * A new IM contact the platform marks as copying the nickname and avatar of one of the person's friends
+   * (`same_name_as_contact`): strength 0.5, 0.6 when the account is also new, 0.85 when abroad, 1 when both.
+   */
+  'im_impersonation',
+  /** A new IM contact marked new (registered in the last 30 days) or abroad, not copying a friend: 0.5, both 0.8. */
+  'im_risky_contact',
+  /** A new IM contact whose account added people who then paid a mule within hours (as the other `*_mule_lead`). */
+  'im_mule_lead',
   /** Money received from an account seen passing money on (a mule) or a flagged one: a task scam's "commission". */
   'transfer_from_mule',
   /** A transfer to a flagged account; also raises a fund warning for the payer's bank. */
