@@ -53,7 +53,7 @@ export interface AppEvent extends EventBase {
   /** Package (`com.tencent.wemeet.app`) or display name (`腾讯会议`), as sent. */
   app: string;
   action: AppAction;
-  /** `contact_add` only: the new contact's IM account, `<platform>:<id>` with the platform lower-cased (`wechat:wxid_…`, `qq:123456`). */
+  /** `contact_add` only: the new contact's IM account in the `im_account` indicators' canonical form (`wechat:wxid_…`, `qq:123456`). */
   contact?: string;
   /** `contact_add` only: the platform's risk marks on the new contact (none when absent). */
   flags?: readonly ContactFlag[];

@@ -188,6 +188,10 @@ export class SignalDetector {
    */
   private contactAdd(e: AppEvent, state: PersonState): Signal[] {
     const out: Signal[] = [];
+    const hit = e.contact === undefined ? null : this.indicator(e.contact, 'im_account');
+    // An allow-listed account (a bank's or an operator's official one) is no stranger.
+    if (hit?.verdict === 'allow') return out;
+    if (hit) out.push(fromHit('im_indicator', hit, () => `添加涉诈社交账号 ${e.contact}（${hit.reason}）`));
     const flags = e.flags ?? [];
     const fresh = flags.includes('new_account');
     const abroad = flags.includes('overseas');
@@ -199,7 +203,7 @@ export class SignalDetector {
     } else if (fresh || abroad) {
       out.push(plain('im_risky_contact', fresh && abroad ? 0.8 : 0.5, () => `新添加的好友 ${who()}：${marks()}`));
     }
-    if (e.contact !== undefined) {
+    if (e.contact !== undefined && !hit) {
       const h = hash32(e.contact);
       if (this.numbers.visit(h) < POPULAR_NUMBER) {
         state.lastContact = this.recent.add(state.hash, h, e.ts, state.lastContact);

@@ -29,8 +29,6 @@ const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-
 const TYPES = new Set<string>(EVENT_TYPES);
 const ACTIONS = new Set<string>(APP_ACTIONS);
 const FLAGS = new Set<string>(CONTACT_FLAGS);
-/** An IM account: a platform name, a colon, an id without spaces (`wechat:wxid_ab12`, `qq:123456`). */
-const IM_CONTACT = /^([A-Za-z][A-Za-z0-9_-]{0,19}):(\S{1,100})$/;
 const NO_FLAGS: readonly ContactFlag[] = Object.freeze([]);
 const MAX_AMOUNT_FEN = 100_000_000_000;
 const PAYMENT_HINT = /[:：]|^\s*(支付宝|微信|财付通|云闪付|京东)/;
@@ -96,9 +94,10 @@ function contactAdd(o: Raw, id: string, ts: number, sender: string, subscriber: 
   const e: AppEvent = { id, ts, sender, type: 'app', subscriber, app, action: 'contact_add', flags: contactFlags(o) };
   const raw = optionalText(o, 'contact', 128);
   if (raw !== null) {
-    const m = IM_CONTACT.exec(raw.trim());
-    if (!m) throw new Reject('contact', 'INVALID_CONTACT', 'contact must be an IM account as <platform>:<id>, e.g. wechat:wxid_ab12 or qq:123456');
-    e.contact = `${m[1].toLowerCase()}:${m[2]}`;
+    // The indicators' one normaliser for IM accounts, so that a contact is looked up as it is stored.
+    const result = normalize('im_account', raw);
+    if (!result.ok) throw new Reject('contact', 'INVALID_CONTACT', `contact must be an IM account such as wechat:wxid_ab12cd or qq:123456789 (${result.reason})`);
+    e.contact = result.canonical;
   }
   return e;
 }

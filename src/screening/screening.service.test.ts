@@ -101,12 +101,12 @@ for (const engine of testEngines()) {
     it('takes an IM contact_add with its contact and the platform flags, and names the field of a bad one', () => {
       const add = (id: string, extra: Record<string, unknown>) => JSON.stringify({ id, type: 'app', ts: iso(T0), subscriber: VICTIM, app: 'com.tencent.mm', action: 'contact_add', ...extra });
       const body = [
-        add('m1', { contact: 'WeChat:wxid_k2m9x7q4', flags: ['same_name_as_contact', 'new_account'] }),
+        add('m1', { contact: 'WeChat:WXID_k2m9x7q4', flags: ['same_name_as_contact', 'new_account'] }),
         add('m2', {}),
         add('m3', { flags: ['same_name_as_contact', 'verified_friend'] }),
         add('m4', { flags: 'overseas' }),
         add('m5', { flags: ['overseas', 'overseas'] }),
-        add('m6', { contact: 'wxid_without_platform' }),
+        add('m6', { contact: 'dingtalk:someone' }),
         JSON.stringify({ id: 'm7', type: 'app', ts: iso(T0), subscriber: VICTIM, app: 'com.tencent.mm', action: 'open', flags: ['new_account'] }),
       ].join('\n');
       const { events, problems } = readEventBatch(body, 'partner:im');

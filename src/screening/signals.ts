@@ -57,6 +57,8 @@ export const SIGNAL_NAMES = [
   'call_mule_lead',
   'sms_mule_lead',
   'web_mule_lead',
+  /** A new IM contact whose account is a reported, verified or blocked indicator (`im_account`). */
+  'im_indicator',
   /**
    * A new IM contact the platform marks as copying the nickname and avatar of one of the person's friends
    * (`same_name_as_contact`): strength 0.5, 0.6 when the account is also new, 0.85 when abroad, 1 when both.

@@ -122,12 +122,12 @@ export function drawFlags(rng: Rng, sameName: number, newAccount: number, overse
 /** A resident's WeChat account: their WeChat Pay id when they have one, else one made from their index. */
 function imAccount(p: Person): string {
   const pay = p.accounts.find((a) => a.bank === 'WECHATPAY');
-  return pay ? `wechat:${pay.value.slice('wechatpay:'.length)}` : `wechat:wxid_p${p.idx.toString(36)}`;
+  return pay ? `wechat:${pay.value.slice('wechatpay:'.length)}` : `wechat:wxid_p${p.idx.toString(36).padStart(6, '0')}`;
 }
 
 /** A resident's second account: the same one every time someone adds it (it adds several of their friends). */
 function secondAccount(p: Person): string {
-  return `wechat:wxid_2nd${((p.idx * 2654435761) >>> 0).toString(36)}`;
+  return `wechat:wxid_2nd${((p.idx * 2654435761) >>> 0).toString(36).padStart(7, '0')}`;
 }
 
 /** The QQ number of an account, stable for the account: QQ contacts are numbers. */

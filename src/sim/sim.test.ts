@@ -102,6 +102,7 @@ describe('synthetic city', { skip: missingRealdata() }, () => {
       for (const key of ['from', 'to', 'subscriber', 'payerPhone', 'holderPhone', 'msisdn']) {
         if (typeof o[key] === 'string' && canonical('phone', o[key] as string) === null) bad.push(`${e.id}.${key}: ${String(o[key])} does not normalise`);
       }
+      if (e.type === 'app' && e.contact !== undefined && canonical('im_account', e.contact) !== e.contact) bad.push(`${e.id}: contact ${e.contact} is not a canonical IM account`);
       if (e.type === 'transfer' || e.type === 'account_open') {
         for (const acct of e.type === 'transfer' ? [e.fromAccount, e.toAccount] : [e.account]) {
           if (/^\d+$/.test(acct)) {

@@ -30,6 +30,10 @@ export interface GangImAccount {
   app: readonly [string, string];
   newAccount: boolean;
   overseas: boolean;
+  /** Already reported to the centre (an earlier victim gave the account), like the gang's known numbers. */
+  known: boolean;
+  /** Its status when known: blocked (the platform shut it) or verified. */
+  blocked: boolean;
 }
 
 export interface Gang {
@@ -147,6 +151,9 @@ export function knownIndicators(gangs: readonly Gang[], rng: Rng): KnownIndicato
     for (const d of g.domains) if (d.known) add(d.value, 'domain', rng.chance(0.7) ? 'blocked' : 'verified', g.fraudType);
     for (const a of g.apps) if (a.known) add(a.pkg, 'app', 'verified', g.fraudType);
     for (const m of [...g.tier1, ...g.tier2, ...g.tier3]) if (m.known) add(m.account, 'bank_card', 'verified', g.fraudType);
+    // Victims report the WeChat / QQ account they were added from (涉诈社交账号); no draw here, so the rows
+    // above are what they were before IM accounts were seeded.
+    for (const a of g.imAccounts) if (a.known) add(a.contact, 'im_account', a.blocked ? 'blocked' : 'verified', g.fraudType);
   }
   return rows;
 }

@@ -111,7 +111,7 @@ export function planCampaigns(ctx: SimContext, supply: Supply, opts: CampaignOpt
     perType.set(type, Math.max(opts.minPerType, rng.poisson((expected * TYPE_WEIGHTS[type]) / totalWeight)));
   }
   const gangs = buildGangs(ctx, rng, perType, supply, opts.knownShare);
-  giveImAccounts(ctx, gangs);
+  giveImAccounts(ctx, gangs, opts.knownShare);
   const gangsOf = (type: FraudType) => gangs.filter((g) => g.fraudType === type);
   const taken = new Set<number>();
   const attempts: PlannedAttempt[] = [];

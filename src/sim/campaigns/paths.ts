@@ -56,9 +56,10 @@ export const IM_CONTACT: Partial<Record<FraudType, { visible: number; sameName: 
 
 /**
  * Each gang of those types runs 4-10 IM accounts and adds its victims from any of them (an account reaches
- * victims across the country until it is banned; this city sees a few of them). From a stream of their own.
+ * victims across the country until it is banned; this city sees a few of them). Like the gang's numbers, sites
+ * and cards, `knownShare` of them are already known indicators. From a stream of their own.
  */
-export function giveImAccounts(ctx: SimContext, gangs: Gang[]): void {
+export function giveImAccounts(ctx: SimContext, gangs: Gang[], knownShare: number): void {
   const rng = Rng.derive(ctx.seed, 'gang-im');
   for (const g of gangs) {
     const shares = IM_CONTACT[g.fraudType];
@@ -70,6 +71,9 @@ export function giveImAccounts(ctx: SimContext, gangs: Gang[]): void {
         app: qq ? QQ : WECHAT,
         newAccount: rng.chance(shares.newAccount),
         overseas: rng.chance(shares.overseas),
+        known: rng.chance(knownShare),
+        // As the gangs' known numbers: 60% blocked, the rest verified.
+        blocked: rng.chance(0.6),
       };
     });
   }
