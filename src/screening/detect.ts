@@ -244,8 +244,8 @@ export class SignalDetector {
     for (const v of victims) if (v !== self) n++;
     if (n === 0) return;
     // One victim's callers and sites include their courier and the shop they also use; an SMS from a stranger's
-    // mobile is rarer, and a number or site several victims shared is the gang's.
-    const strength = n >= 2 || name === 'sms_mule_lead' ? 1 : LEAD_ONE_VICTIM;
+    // mobile or a new IM contact is rarer (a few a month), and a number or site several victims shared is the gang's.
+    const strength = n >= 2 || name === 'sms_mule_lead' || name === 'im_mule_lead' ? 1 : LEAD_ONE_VICTIM;
     out.push(plain(name, strength, () => `${what()}：此前 ${n} 人在与其接触后数小时内向疑似涉诈账户（收款后随即转出）转账`));
   }
 
