@@ -25,9 +25,46 @@ describe('screening engine', () => {
     catalog = await catalogWith(store, [
       { kind: 'bank_card', value: MULE_CARD, fraudTypes: ['impersonate_authority'] },
       { kind: 'domain', value: 'loan-fast.top', fraudTypes: ['fake_loan'] },
+      { kind: 'im_account', value: 'wechat:wxid_boss00001', fraudTypes: ['impersonate_acquaintance'] },
     ]);
   });
   after(() => store.close());
+
+  describe('new IM contacts (contact_add)', () => {
+    const add = (id: string, at: number, flags: string[], contact = `wechat:wxid_${id}x7k2m9`) => ({ id, type: 'app', ts: iso(at), subscriber: VICTIM, app: 'com.tencent.mm', action: 'contact_add', contact, flags });
+    const brief = (id: string, at: number) => ({ id, type: 'call', ts: iso(at), from: '171 2345 6789', to: VICTIM, durationSec: 40 });
+    const payBoss = (id: string, at: number, amountFen = 3_000_000) => ({ id, type: 'transfer', ts: iso(at), fromAccount: '6217 0000 1000 2345 678', toAccount: '6230 5800 0012 3456 789', amountFen, channel: 'mobile_banking', payerPhone: VICTIM });
+
+    it('warns of a fake boss before the transfer: a contact copying a friend\'s name, then a brief call from a new number', () => {
+      const warnings = run(newEngine(catalog), [add('m1', T0, ['same_name_as_contact']), brief('c1', T0 + 25 * MIN), payBoss('t1', T0 + 31 * MIN)]);
+      assert.equal(warnings.length, 1);
+      const [w] = warnings;
+      assert.equal(w.typology, 'impersonate_acquaintance.urgent');
+      assert.equal(w.raisedAt, T0 + 25 * MIN, 'raised at the call, before the money leaves');
+      assert.deepEqual(w.evidence.map((x) => x.signal).slice(0, 2), ['im_impersonation', 'call_brief_unknown']);
+      assert.match(w.evidence[0].detail, /昵称、头像相同/);
+    });
+
+    it('does not warn on a copied name alone, nor when the call comes hours later, nor on a small payment that follows', () => {
+      assert.deepEqual(run(newEngine(catalog), [add('m1', T0, ['same_name_as_contact', 'new_account'])]), [], 'a friend\'s new second account looks the same');
+      assert.deepEqual(run(newEngine(catalog), [add('m1', T0, ['same_name_as_contact']), brief('c1', T0 + 3 * 60 * MIN)]), []);
+      assert.deepEqual(run(newEngine(catalog), [add('m1', T0, ['same_name_as_contact', 'new_account']), payBoss('t1', T0 + 40 * MIN, 300_000)]), []);
+      const large = run(newEngine(catalog), [add('m1', T0, ['same_name_as_contact', 'new_account']), payBoss('t1', T0 + 40 * MIN)]);
+      assert.equal(large[0]?.raisedAt, T0 + 40 * MIN, 'a first large payment to a new payee after it: at the transfer, for the bank to hold');
+      assert.deepEqual(run(newEngine(catalog), [add('m1', T0, ['new_account', 'overseas']), brief('c1', T0 + 10 * MIN)]), [], 'no copied name: nothing to impersonate');
+    });
+
+    it('warns at the add itself when the account copying a friend\'s name is also run from abroad, or is a reported one', () => {
+      const abroad = run(newEngine(catalog), [add('m1', T0, ['same_name_as_contact', 'overseas'])]);
+      assert.equal(abroad.length, 1);
+      assert.equal(abroad[0].raisedAt, T0);
+      const reported = run(newEngine(catalog), [add('m2', T0, [], 'WeChat:WXID_Boss00001')]);
+      assert.equal(reported.length, 1, 'the contact is looked up in its canonical form');
+      assert.equal(reported[0].fraudType, 'impersonate_acquaintance');
+      assert.equal(reported[0].evidence[0].signal, 'im_indicator');
+      assert.deepEqual(reported[0].evidence[0].indicator, { kind: 'im_account', value: 'wechat:wxid_boss00001' });
+    });
+  });
 
   it('has a typology for every fraud type, and the shipped file compiles', () => {
     const rb = readRulebook(testConfig.FANZHA_TYPOLOGIES);

@@ -90,6 +90,27 @@ describe('screening from the payee side', () => {
     assert.equal(w[0].raisedAt, T0 + 5 * HOUR);
   });
 
+  it('warns the next person added by the IM account a mule\'s earlier payer had just added, at the add', () => {
+    const engine = newEngine(catalog);
+    const add = (id: string, ts: number, who: string, contact: string) => ({ id, type: 'app', ts: iso(ts), subscriber: who, app: 'com.tencent.mm', action: 'contact_add', contact });
+    const warnings = run(engine, [
+      add('m0', T0 - 10 * MIN, '139 0000 0001', 'wechat:wxid_shop0000001'),
+      add('m1', T0 - 5 * MIN, '139 0000 0001', 'wechat:wxid_gang0000001'),
+      ...firstVictim('170 4461 8509', 'tejia-shop5.cn'),
+      add('m2', T0 + 5 * HOUR, '139 0000 0008', 'wechat:wxid_gang0000001'),
+    ]);
+    const w = warnings.filter((x) => x.person === '+8613900000008');
+    assert.equal(w.length, 1);
+    assert.deepEqual(w[0].events, ['m2']);
+    assert.equal(w[0].evidence[0].signal, 'im_mule_lead');
+    // A shop's account the victim also added that day is learned too, but 50 others who add it make it a business.
+    const shop = run(engine, [
+      ...Array.from({ length: 50 }, (_, i) => add(`k${i}`, T0 + 6 * HOUR + i * MIN, `139 0001 ${String(1000 + i)}`, 'wechat:wxid_shop0000001')),
+      add('k99', T0 + 8 * HOUR, '139 0000 0009', 'wechat:wxid_shop0000001'),
+    ]);
+    assert.deepEqual(shop.filter((x) => x.person === '+8613900000009'), []);
+  });
+
   it('needs two earlier victims for a site or a caller to warn alone, and never warns on the contact of a shop that half the city uses', () => {
     const engine = newEngine(catalog);
     const visit = (id: string, ts: number, who: string, site: string) => ({ id, type: 'web', ts: iso(ts), subscriber: who, url: `https://${site}/` });

@@ -10,6 +10,7 @@ import { PACKAGE_ROOT, missingRealdata } from '../config/index.js';
 import { FRAUD_TYPE_CODES } from '../domain/fraud-type.js';
 import { canonical, normalizeBankCard } from '../indicators/index.js';
 import { isEventProblem, validateEvent } from '../screening/index.js';
+import { IM_CONTACT } from './campaigns/paths.js';
 import { knownIndicatorsCsv, paced, simulateCity, type SimulateOptions, type Truth, type WireEvent } from './index.js';
 
 const SCENARIO: SimulateOptions = { seed: 7, people: 1500, days: 2 };
@@ -153,6 +154,30 @@ describe('synthetic city', { skip: missingRealdata() }, () => {
     assert.ok(hops > 0, 'money moves on from the first mules');
     assert.ok(t.attempts.some((a) => a.outcome === 'stopped'), 'some victims stop by themselves');
     assert.ok(t.attempts.some((a) => a.losses.length > 0));
+  });
+
+  it('has the IM platform report new contacts: everyday ones at a few a month with few flags, the gangs\' as their paths add victims', () => {
+    const adds = events.filter((e) => e.type === 'app' && e.action === 'contact_add');
+    const perPersonDay = adds.length / (SCENARIO.people * SCENARIO.days);
+    assert.ok(perPersonDay > 0.03 && perPersonDay < 0.15, `${perPersonDay} new contacts per person per day`);
+    const sameName = adds.filter((e) => e.type === 'app' && e.flags?.includes('same_name_as_contact')).length;
+    assert.ok(sameName / adds.length < 0.05, 'few ordinary new contacts copy a friend\'s name');
+    // A scenario with many attempts, for the fraud side.
+    const busy = produce({ ...SCENARIO, attemptRate: 300, minPerType: 6 });
+    const byIdBusy = new Map(busy.text.trimEnd().split('\n').map((l) => JSON.parse(l) as WireEvent).map((e) => [e.id, e]));
+    const fakeBoss: WireEvent[] = [];
+    for (const a of busy.truth.attempts) {
+      for (const s of a.steps.filter((x) => x.kind === 'contact_add')) {
+        const e = byIdBusy.get(s.eventId);
+        assert.ok(e?.type === 'app' && e.action === 'contact_add' && e.subscriber === a.victim.phone && e.contact, `${a.id} ${s.eventId}`);
+        assert.ok(IM_CONTACT[a.fraudType], `${a.fraudType} adds no IM contact on its path`);
+        if (a.fraudType === 'impersonate_acquaintance') fakeBoss.push(e);
+      }
+      assert.ok(a.steps.some((x) => x.kind !== 'contact_add'), 'an attempt is more than an IM contact');
+    }
+    assert.ok(fakeBoss.length >= 3);
+    const copied = fakeBoss.filter((e) => e.type === 'app' && e.flags?.includes('same_name_as_contact')).length;
+    assert.ok(copied / fakeBoss.length >= 0.5, 'the fake boss mostly copies a friend\'s nickname and avatar');
   });
 
   it('runs SIM farms and card-opening bursts whose events are in the file', () => {
