@@ -198,7 +198,7 @@ export class SignalDetector {
     const marks = () => [fresh ? '注册不满 30 天' : '', abroad ? '境外注册或登录' : ''].filter(Boolean).join('、');
     const who = () => `${e.contact ?? '（未提供账号）'}（${e.app}）`;
     // A new or foreign account alone is no sign: new users, shop staff's work accounts and friends abroad carry
-    // those flags too (3% and 1.5% of new contacts in the simulated city). As a weak step of the task, investment,
+    // those flags too (about 5% and 2% of new contacts in the simulated city). As a weak step of the task, investment,
     // romance, game and shopping typologies it cost the default scenario three interceptions and 48 false
     // warnings, so it only strengthens a copied name.
     if (flags.includes('same_name_as_contact')) {
