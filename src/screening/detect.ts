@@ -200,10 +200,13 @@ export class SignalDetector {
     // A new or foreign account alone is no sign: new users, shop staff's work accounts and friends abroad carry
     // those flags too (about 5% and 2% of new contacts in the simulated city). As a weak step of the task, investment,
     // romance, game and shopping typologies it cost the default scenario three interceptions and 48 false
-    // warnings, so it only strengthens a copied name.
+    // warnings, so it only strengthens a copied name; an account both new and abroad (about 1 in 2,000 ordinary
+    // new contacts) is a weak sign, for the fake boss's brief call to complete.
     if (flags.includes('same_name_as_contact')) {
       const strength = fresh && abroad ? 1 : abroad ? 0.85 : fresh ? 0.6 : 0.5;
       out.push(plain('im_impersonation', strength, () => `新添加的好友 ${who()} 与其已有好友昵称、头像相同${marks() ? `，且${marks()}` : ''}`));
+    } else if (fresh && abroad) {
+      out.push(plain('im_risky_contact', 0.5, () => `新添加的好友 ${who()} ${marks()}`));
     }
     if (e.contact !== undefined && !hit) {
       const h = hash32(e.contact);

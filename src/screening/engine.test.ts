@@ -51,7 +51,27 @@ describe('screening engine', () => {
       assert.deepEqual(run(newEngine(catalog), [add('m1', T0, ['same_name_as_contact', 'new_account']), payBoss('t1', T0 + 40 * MIN, 300_000)]), []);
       const large = run(newEngine(catalog), [add('m1', T0, ['same_name_as_contact', 'new_account']), payBoss('t1', T0 + 40 * MIN)]);
       assert.equal(large[0]?.raisedAt, T0 + 40 * MIN, 'a first large payment to a new payee after it: at the transfer, for the bank to hold');
-      assert.deepEqual(run(newEngine(catalog), [add('m1', T0, ['new_account', 'overseas']), brief('c1', T0 + 10 * MIN)]), [], 'no copied name: nothing to impersonate');
+      assert.deepEqual(run(newEngine(catalog), [add('m1', T0, ['new_account']), brief('c1', T0 + 10 * MIN)]), [], 'a new account alone is no sign');
+      assert.deepEqual(run(newEngine(catalog), [add('m1', T0, ['overseas']), brief('c1', T0 + 10 * MIN)]), [], 'nor a friend abroad');
+    });
+
+    it('warns at the brief call after a contact both new and abroad, though it copies no name', () => {
+      assert.deepEqual(run(newEngine(catalog), [add('m1', T0, ['new_account', 'overseas'])]), [], 'not at the add');
+      const warnings = run(newEngine(catalog), [add('m1', T0, ['new_account', 'overseas']), brief('c1', T0 + 10 * MIN)]);
+      assert.equal(warnings.length, 1);
+      assert.equal(warnings[0].raisedAt, T0 + 10 * MIN);
+      assert.deepEqual(warnings[0].evidence.map((x) => x.signal).slice(0, 2), ['im_risky_contact', 'call_brief_unknown']);
+    });
+
+    it('gives a new scam its own warning once the story of the open warning is over', () => {
+      const taskAd = { id: 's1', type: 'sms', ts: iso(T0), from: '165 2916 9087', to: VICTIM, text: '【兼职招募】在家动动手指，点赞关注就能日结200-500元，宝妈学生均可，名额有限，加QQ173737115领取任务' };
+      const boss = (at: number) => [add('m1', at, ['same_name_as_contact']), brief('c1', at + 25 * MIN)];
+      const nextDay = run(newEngine(catalog), [taskAd, ...boss(T0 + 30 * 60 * MIN)]);
+      assert.deepEqual(nextDay.map((w) => w.typology), ['other.fraud_text', 'impersonate_acquaintance.urgent']);
+      assert.equal(nextDay[1].raisedAt, T0 + 30 * 60 * MIN + 25 * MIN, 'raised, not folded into yesterday\'s warning');
+      const sameDay = run(newEngine(catalog), [taskAd, ...boss(T0 + 5 * 60 * MIN)]);
+      assert.equal(sameDay.length, 1, 'while the text\'s story is live, the open warning is upgraded');
+      assert.equal(sameDay[0].typology, 'impersonate_acquaintance.urgent');
     });
 
     it('warns at the add itself when the account copying a friend\'s name is also run from abroad, or is a reported one', () => {

@@ -208,7 +208,7 @@ export class ScreeningEngine {
     const best = strongestEpisode(state, rb, e.ts);
     if (!best || best.score < rb.levelScores[3]) return changes;
     const level = levelOf(best.score, rb);
-    const open = state.warning && e.ts - state.warning.updatedAt <= rb.warningMergeMs ? state.warning : null;
+    const open = state.warning && e.ts - state.warning.updatedAt <= rb.warningMergeMs && !isNewStory(state, state.warning, best) ? state.warning : null;
     if (!open) {
       state.warning = this.raise(state.key, best, level, e);
       changes.push({ change: 'raised', warning: state.warning });
@@ -325,6 +325,15 @@ function levelOf(score: number, rb: Rulebook): WarningLevel {
 
 function eventIds(ep: Episode): string[] {
   return [...new Set(ep.evidence.map((x) => x.eventId))];
+}
+
+/**
+ * When the open warning's story is over (no live episode of its typology) and a scam of another typology began
+ * after it was last raised or upgraded, that is a new story: it gets a warning of its own, so the station hears of
+ * it, instead of a silent re-typing of the old warning.
+ */
+function isNewStory(state: PersonState, open: Warning, ep: Episode): boolean {
+  return ep.typology !== open.typology && ep.startTs > open.updatedAt && !state.episodes.some((x) => x.typology === open.typology);
 }
 
 /** Deterministic for what opened the warning, so a replay of the same events writes the same ids. */

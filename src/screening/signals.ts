@@ -64,6 +64,8 @@ export const SIGNAL_NAMES = [
    * (`same_name_as_contact`): strength 0.5, 0.6 when the account is also new, 0.85 when abroad, 1 when both.
    */
   'im_impersonation',
+  /** A new IM contact whose account is both new (under 30 days) and abroad, copying no one: strength 0.5. */
+  'im_risky_contact',
   /** A new IM contact whose account added people who then paid a mule within hours (as the other `*_mule_lead`). */
   'im_mule_lead',
   /** Money received from an account seen passing money on (a mule) or a flagged one: a task scam's "commission". */
