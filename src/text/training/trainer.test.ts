@@ -7,6 +7,7 @@ import {
   evaluationWindows,
   groupHits,
   hardNegativeChunks,
+  longMixes,
   balanceWeights,
   sentences,
   sentenceWindows,
@@ -160,5 +161,27 @@ describe('training', () => {
       return scoreText(m, '请把退款转到安全账户，第#次', false).probability;
     };
     assert.ok(score(4) < score(1), `${score(4)} < ${score(1)}`);
+  });
+
+  it('builds long mixes of normal windows, a share of them with one fraud window inside', () => {
+    const chunk = (text: string, fraud: boolean): Chunk => ({
+      text, fraud, type: fraud ? 'fake_loan' : null, bucket: fraud ? 'fraud:a:sms' : 'normal:a:sms', kind: 'sms', weight: 1,
+    });
+    const chunks = [
+      ...Array.from({ length: 20 }, (_, i) => chunk(`正常消息${i}`, false)),
+      ...Array.from({ length: 5 }, (_, i) => chunk(`先交保证金才能放款${i}`, true)),
+    ];
+    const mixes = longMixes(chunks, 200, 1, 0.25);
+    assert.equal(mixes.length, 200);
+    assert.deepEqual(longMixes(chunks, 200, 1, 0.25), mixes);
+    const fraud = mixes.filter((m) => m.fraud);
+    assert.ok(fraud.length > 20 && fraud.length < 80, String(fraud.length));
+    for (const m of mixes) {
+      const parts = m.text.split('\n');
+      assert.ok(parts.length >= 3 && parts.length <= 8);
+      assert.equal(parts.filter((p) => p.startsWith('先交')).length, m.fraud ? 1 : 0);
+      assert.equal(m.type, m.fraud ? 'fake_loan' : null);
+    }
+    assert.equal(longMixes(chunks, 50, 1, 0).filter((m) => m.fraud).length, 0);
   });
 });
