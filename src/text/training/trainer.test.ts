@@ -7,8 +7,11 @@ import {
   evaluationWindows,
   groupHits,
   hardNegativeChunks,
+  longMixes,
+  balanceWeights,
   sentences,
   sentenceWindows,
+  type Chunk,
   trainingChunks,
   trainModel,
 } from './trainer.js';
@@ -120,5 +123,65 @@ describe('training', () => {
     };
     assert.ok(weightOf(1) > 0);
     assert.equal(weightOf(0.05), 0);
+  });
+
+  it('weighs balancing buckets by a power of their size', () => {
+    const chunk = (bucket: string): Chunk => ({ text: 'x', fraud: bucket.startsWith('fraud'), type: null, bucket, kind: 'sms', weight: 1 });
+    const make = (): Chunk[] => [
+      ...Array.from({ length: 90 }, () => chunk('fraud:a:sms')),
+      ...Array.from({ length: 10 }, () => chunk('fraud:b:sms')),
+      ...Array.from({ length: 100 }, () => chunk('normal:a:sms')),
+    ];
+    const share = (chunks: Chunk[], bucket: string): number => {
+      const of = (b: string) => chunks.filter((c) => c.bucket === b).reduce((s, c) => s + c.weight, 0);
+      return of(bucket) / (of('fraud:a:sms') + of('fraud:b:sms'));
+    };
+    const sqrt = make();
+    balanceWeights(sqrt);
+    assert.ok(Math.abs(share(sqrt, 'fraud:b:sms') - Math.sqrt(10) / (Math.sqrt(10) + Math.sqrt(90))) < 1e-9);
+    const equal = make();
+    balanceWeights(equal, 0);
+    assert.ok(Math.abs(share(equal, 'fraud:b:sms') - 0.5) < 1e-9);
+    // Each class weighs half, whatever the power.
+    const total = equal.reduce((s, c) => s + c.weight, 0);
+    const fraud = equal.filter((c) => c.fraud).reduce((s, c) => s + c.weight, 0);
+    assert.ok(Math.abs(fraud / total - 0.5) < 1e-9);
+  });
+
+  it('with hard-example boosting, weighs the normal windows the first pass flagged more in a second pass', () => {
+    const docs: Doc[] = [];
+    for (let i = 0; i < 120; i++) {
+      docs.push(doc({ id: `f${i}`, group: `f${i}`, kind: 'fraud_script', text: `请把退款转到安全账户，第${i}次` }));
+      // A few normal windows with the scam's very words: the first pass flags them.
+      const normal = i % 10 === 0 ? `请把退款转到安全账户，第${i}次` : `今天一起去吃火锅吧，第${i}次`;
+      docs.push(doc({ id: `n${i}`, group: `n${i}`, kind: 'sms', corpus: 'cn_spam_sms_50k', fraud: false, type: null, text: normal }));
+    }
+    const score = (boost: number): number => {
+      const m = trainModel(docs, [], { fraudBits: 12, typeBits: 8, minCount: 1, maxDf: 1, hardNegativeBoost: boost }).model;
+      return scoreText(m, '请把退款转到安全账户，第#次', false).probability;
+    };
+    assert.ok(score(4) < score(1), `${score(4)} < ${score(1)}`);
+  });
+
+  it('builds long mixes of normal windows, a share of them with one fraud window inside', () => {
+    const chunk = (text: string, fraud: boolean): Chunk => ({
+      text, fraud, type: fraud ? 'fake_loan' : null, bucket: fraud ? 'fraud:a:sms' : 'normal:a:sms', kind: 'sms', weight: 1,
+    });
+    const chunks = [
+      ...Array.from({ length: 20 }, (_, i) => chunk(`正常消息${i}`, false)),
+      ...Array.from({ length: 5 }, (_, i) => chunk(`先交保证金才能放款${i}`, true)),
+    ];
+    const mixes = longMixes(chunks, 200, 1, 0.25);
+    assert.equal(mixes.length, 200);
+    assert.deepEqual(longMixes(chunks, 200, 1, 0.25), mixes);
+    const fraud = mixes.filter((m) => m.fraud);
+    assert.ok(fraud.length > 20 && fraud.length < 80, String(fraud.length));
+    for (const m of mixes) {
+      const parts = m.text.split('\n');
+      assert.ok(parts.length >= 3 && parts.length <= 8);
+      assert.equal(parts.filter((p) => p.startsWith('先交')).length, m.fraud ? 1 : 0);
+      assert.equal(m.type, m.fraud ? 'fake_loan' : null);
+    }
+    assert.equal(longMixes(chunks, 50, 1, 0).filter((m) => m.fraud).length, 0);
   });
 });
