@@ -10,7 +10,8 @@ import type { Gang } from './gangs.js';
 /*
  * Each fraud type's typical path (ARCHITECTURE.md) as the partners can see it: only calls, messages, web visits,
  * app actions, new IM contacts and transfers. Chats inside WeChat or QQ are invisible, so a path that runs there
- * shows only its edges: the new contact (when the platform is a partner) and what follows outside it. Timing and amounts vary per attempt; every payment may be the one where the victim stops.
+ * shows only its edges: the new contact (when the platform is a partner) and what follows outside it. Timing and
+ * amounts vary per attempt; every payment may be the one where the victim stops.
  */
 export type PathFn = (b: PathBuilder) => void;
 
