@@ -1,4 +1,4 @@
-export { extractIndicators, type ExtractedIndicator } from './extract.js';
+export { extractIndicators, type ExtractedIndicator } from './extract/index.js';
 export { TextService, type TextAnalysis, type TextIndicator } from './text.service.js';
 export {
   classifyText,

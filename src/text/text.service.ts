@@ -1,6 +1,6 @@
 import type { CheckResult, CheckService } from '../indicators/index.js';
 import { classifyText, type TextClassification } from './classifier.js';
-import { extractIndicators } from './extract.js';
+import { extractIndicators } from './extract/index.js';
 
 /** An indicator found in a text, with its look-up answer and where it stands in the text. */
 export type TextIndicator = CheckResult & { start: number; end: number };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normalize } from '../indicators/index.js';
+import { normalize } from '../../indicators/index.js';
 import { extractIndicators, type ExtractedIndicator } from './index.js';
 
 /** [kind, canonical] of every indicator, after checking that each raw is the text at its offsets. */
