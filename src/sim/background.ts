@@ -5,7 +5,7 @@ import {
 } from './catalog.js';
 import { fill, yuan, type SimContext } from './context.js';
 import { appBody, callBody, DAY, LOCAL_OFFSET, smsBody, transferBody, webBody, type DayBuffer } from './emit.js';
-import { overseasPlain } from './numbers.js';
+import { overseasPlain, wxid } from './numbers.js';
 import type { Account, Person } from './people.js';
 import { cumulative, Rng } from './rng.js';
 
@@ -57,9 +57,9 @@ export class Background {
       riders: list(count(150, 4), () => numbers.virtualMobile(rng, rng.chance(0.5))),
       telemarketers: list(count(400, 5), () => (rng.chance(0.03) ? overseasPlain(rng) : numbers.otherCityMobile(rng))),
       hotlines: list(200, () => `+86400${rng.int(100, 999)}${rng.digits(4)}`),
-      merchants: list(count(40, 20), () => (rng.chance(0.55) ? `alipay:2088${rng.digits(12)}` : `wechatpay:wxid_${rng.letters(12, 'abcdefghijklmnopqrstuvwxyz0123456789')}`)),
+      merchants: list(count(40, 20), () => (rng.chance(0.55) ? `alipay:2088${rng.digits(12)}` : `wechatpay:${wxid(rng, 12)}`)),
       gameMerchants: list(6, () => `alipay:2088${rng.digits(12)}`),
-      strangers: list(count(60, 20), () => (rng.chance(0.6) ? `alipay:${numbers.otherCityMobile(rng).slice(3)}` : `wechatpay:wxid_${rng.letters(14, 'abcdefghijklmnopqrstuvwxyz0123456789')}`)),
+      strangers: list(count(60, 20), () => (rng.chance(0.6) ? `alipay:${numbers.otherCityMobile(rng).slice(3)}` : `wechatpay:${wxid(rng)}`)),
       businesses: list(count(500, 10), () => {
         const bank = cards.residentBank(rng);
         return { account: cards.card(rng, bank), bank };

@@ -2,6 +2,7 @@ import type { ContactFlag } from '../domain/event.js';
 import { DAY_CUM, secondOfDay, WORK_CUM } from './background.js';
 import type { SimContext } from './context.js';
 import { contactAddBody, type DayBuffer } from './emit.js';
+import { wxid } from './numbers.js';
 import type { Person } from './people.js';
 import { Rng } from './rng.js';
 
@@ -56,8 +57,6 @@ const SECOND_ACCOUNT_FLAGS = { sameName: 0.7, newAccount: 0.6, overseas: 0.02 };
 const OTHER_FLAGS = { sameName: 0.004, newAccount: 0.03, overseas: 0.015 };
 const SHOP_FLAGS = { sameName: 0.004, newAccount: 0.06, overseas: 0.03 };
 
-const ID_LETTERS = 'abcdefghijklmnopqrstuvwxyz0123456789';
-
 /** Background life's new IM contacts, day by day, from a stream of their own (the rest of the city is unchanged by them). */
 export class ImLife {
   private readonly shops: string[];
@@ -66,8 +65,8 @@ export class ImLife {
   constructor(private readonly ctx: SimContext) {
     const rng = Rng.derive(ctx.seed, 'im-extras');
     const n = ctx.roster.people.length;
-    this.shops = Array.from({ length: Math.max(20, Math.round(n / 60)) }, () => `wechat:wxid_${rng.letters(14, ID_LETTERS)}`);
-    this.service = Array.from({ length: Math.max(10, Math.round(n / 120)) }, () => `wechat:wxid_${rng.letters(14, ID_LETTERS)}`);
+    this.shops = Array.from({ length: Math.max(20, Math.round(n / 60)) }, () => `wechat:${wxid(rng)}`);
+    this.service = Array.from({ length: Math.max(10, Math.round(n / 120)) }, () => `wechat:${wxid(rng)}`);
   }
 
   /** Appends day `d`'s new contacts to `buf`. */

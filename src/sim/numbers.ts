@@ -309,6 +309,11 @@ export function luhnDigit(body: string): string {
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
+/** A WeChat id as the system assigns it (`wxid_` and lower-case letters and digits), without its scheme. */
+export function wxid(rng: Rng, length = 14): string {
+  return `wxid_${rng.letters(length, 'abcdefghijklmnopqrstuvwxyz0123456789')}`;
+}
+
 /** An 18-character resident id (GB 11643) for someone born in `districtCode` on `birth` (yyyymmdd). */
 export function residentId(rng: Rng, districtCode: string, birth: string, male: boolean): string {
   let seq = rng.int(0, 499) * 2 + (male ? 1 : 0);

@@ -1,7 +1,7 @@
 import { MEETING_APPS } from './catalog.js';
 import type { City } from './city.js';
 import type { CardIssuer, NumberPlan } from './numbers.js';
-import { overseasRelative, residentId } from './numbers.js';
+import { overseasRelative, residentId, wxid } from './numbers.js';
 import { cumulative, Rng } from './rng.js';
 
 export type Occupation = 'office' | 'worker' | 'student' | 'retired' | 'other';
@@ -100,7 +100,7 @@ export function buildRoster(seed: number, count: number, city: City, numbers: Nu
       }
       const national = phone.slice(3);
       if (age < 78 && rng.chance(0.82)) accounts.push({ value: `alipay:${national}`, bank: 'ALIPAY', kind: 'wallet' });
-      if (age < 80 && rng.chance(0.85)) accounts.push({ value: `wechatpay:wxid_${rng.letters(14, 'abcdefghijklmnopqrstuvwxyz0123456789')}`, bank: 'WECHATPAY', kind: 'wallet' });
+      if (age < 80 && rng.chance(0.85)) accounts.push({ value: `wechatpay:${wxid(rng)}`, bank: 'WECHATPAY', kind: 'wallet' });
       const occupation = occupationFor(rng, age);
       people.push({
         idx,

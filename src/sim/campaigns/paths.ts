@@ -3,6 +3,7 @@ import { MEETING_APPS, REMOTE_APPS } from '../catalog.js';
 import { appName } from '../background.js';
 import type { SimContext } from '../context.js';
 import { QQ, WECHAT } from '../im.js';
+import { wxid } from '../numbers.js';
 import { Rng } from '../rng.js';
 import type { PathBuilder } from './builder.js';
 import type { Gang } from './gangs.js';
@@ -68,7 +69,7 @@ export function giveImAccounts(ctx: SimContext, gangs: Gang[], knownShare: numbe
     g.imAccounts = Array.from({ length: rng.int(4, 10) }, () => {
       const qq = rng.chance(shares.qq);
       return {
-        contact: qq ? `qq:${rng.int(100000000, 3999999999)}` : `wechat:wxid_${rng.letters(14, 'abcdefghijklmnopqrstuvwxyz0123456789')}`,
+        contact: qq ? `qq:${rng.int(100000000, 3999999999)}` : `wechat:${wxid(rng)}`,
         app: qq ? QQ : WECHAT,
         newAccount: rng.chance(shares.newAccount),
         overseas: rng.chance(shares.overseas),
