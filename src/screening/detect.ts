@@ -95,7 +95,12 @@ export class SignalDetector {
       const h = hash32(e.from);
       if (!state.knowsContact(h) && this.numbers.visit(h) < POPULAR_NUMBER) {
         state.lastContact = this.recent.add(state.hash, h, e.ts, state.lastContact);
-        this.lead(out, 'sms_mule_lead', h, state, e.ts, () => `收到号码 ${e.from} 的短信`);
+        const byNumber = this.lead(out, 'sms_mule_lead', h, state, e.ts, () => `收到号码 ${e.from} 的短信`);
+        // The message itself is a contact too: a gang sends one text from many numbers.
+        if (reading.template !== 0) {
+          state.lastContact = this.recent.add(state.hash, reading.template, e.ts, state.lastContact);
+          if (!byNumber) this.lead(out, 'sms_mule_lead', reading.template, state, e.ts, () => `收到号码 ${e.from} 的短信`, '收到内容相同的短信');
+        }
       }
     }
     for (const found of reading.indicators) {
@@ -240,18 +245,22 @@ export class SignalDetector {
     return out;
   }
 
-  /** Adds a lead signal when others paid a mule after touching `contact` (the person's own payments do not count). */
-  private lead(out: Signal[], name: SignalName, contact: number, state: PersonState, ts: number, what: () => string): void {
+  /**
+   * Adds a lead signal when others paid a mule after touching `contact` (the person's own payments do not count);
+   * `touched` says how they touched it, for the evidence. True when it added one.
+   */
+  private lead(out: Signal[], name: SignalName, contact: number, state: PersonState, ts: number, what: () => string, touched = '与其接触'): boolean {
     const victims = this.leads.victims(contact, ts);
-    if (victims === null) return;
+    if (victims === null) return false;
     const self = state.hash;
     let n = 0;
     for (const v of victims) if (v !== self) n++;
-    if (n === 0) return;
+    if (n === 0) return false;
     // One victim's callers and sites include their courier and the shop they also use; an SMS from a stranger's
     // mobile or a new IM contact is rarer (a few a month), and a number or site several victims shared is the gang's.
     const strength = n >= 2 || name === 'sms_mule_lead' || name === 'im_mule_lead' ? 1 : LEAD_ONE_VICTIM;
-    out.push(plain(name, strength, () => `${what()}：此前 ${n} 人在与其接触后数小时内向疑似涉诈账户（收款后随即转出）转账`));
+    out.push(plain(name, strength, () => `${what()}：此前 ${n} 人在${touched}后数小时内向疑似涉诈账户（收款后随即转出）转账`));
+    return true;
   }
 
   /** The look-up answer when the value is known (flagged or allow-listed), else null. */

@@ -127,6 +127,26 @@ describe('screening from the payee side', () => {
     assert.deepEqual(w[0].events, ['w5']);
   });
 
+  it('warns the next person sent the same message from another of the gang\'s numbers, and not on a short or different one', () => {
+    const engine = newEngine(catalog);
+    const text = '我换号了，这是我新号码，明天到你单位找你有点事，先存一下';
+    const sms = (id: string, ts: number, from: string, to: string, body: string) => ({ id, type: 'sms', ts: iso(ts), from, to, text: body });
+    const warnings = run(engine, [
+      sms('s1', T0, '170 4461 8520', '139 0000 0201', text),
+      pay('t1', T0 + 2 * HOUR, '6217 0000 1000 2345 701', MULE, 900_000, '139 0000 0201'),
+      pay('h1', T0 + 2 * HOUR + 4 * MIN, MULE, MULE_NEXT[0], 450_000),
+      pay('h2', T0 + 2 * HOUR + 6 * MIN, MULE, MULE_NEXT[1], 440_000),
+      sms('s2', T0 + 20 * HOUR, '165 2231 0917', '139 0000 0202', text),
+      sms('s3', T0 + 21 * HOUR, '165 2231 0918', '139 0000 0203', '我换号了，这是我的新号码，周末一起吃饭吧，先存一下'),
+    ]);
+    const w = warnings.filter((x) => x.person === '+8613900000202');
+    assert.equal(w.length, 1);
+    assert.equal(w[0].typology, 'other.mule_lead');
+    assert.deepEqual(w[0].events, ['s2']);
+    assert.match(w[0].evidence[0].detail, /收到内容相同的短信后/);
+    assert.deepEqual(warnings.filter((x) => x.person === '+8613900000203'), [], 'another text from a stranger is no lead');
+  });
+
   it('learns the site a stranger\'s SMS linked to, even when the victim went to another of the gang\'s sites', () => {
     const engine = newEngine(catalog);
     const victim = (n: number, at: number) => [

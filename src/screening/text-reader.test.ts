@@ -24,5 +24,14 @@ describe('SMS text reader', () => {
     assert.equal(a.score, b.score);
     assert.deepEqual(a.indicators.map((i) => i.canonical), ['+8613812345678']);
     assert.deepEqual(b.indicators.map((i) => i.canonical), ['+8613900001111']);
+    assert.equal(a.template, b.template, 'one template');
+  });
+
+  it('gives each message a template of its own, and none to a text too short to be anyone\'s in particular', () => {
+    const a = reader.read('老同学，我换号了，这是我新号码，急用10000元周转一下');
+    assert.notEqual(a.template, 0);
+    assert.equal(reader.read('老同学，我换号了，这是我新号码，急用 20000 元 周转一下').template, a.template, 'spaces and amounts aside');
+    assert.notEqual(reader.read('老同学，我换号了，这是我新号码，急用20000元应急一下').template, a.template, 'the words are the template');
+    assert.equal(reader.read('在吗？ 好的，收到 8 点见').template, 0);
   });
 });

@@ -1,5 +1,6 @@
 import type { FraudType } from '../domain/fraud-type.js';
 import { classifyText, extractIndicators, type ExtractedIndicator } from '../text/index.js';
+import { hash32 } from './person-state.js';
 
 /** What screening needs from an SMS text: the model's verdict and the indicators written in it. */
 export interface TextReading {
@@ -11,6 +12,11 @@ export interface TextReading {
   /** The phrases that pushed the score, for the warning's evidence. */
   reasons: string[];
   indicators: ExtractedIndicator[];
+  /**
+   * The message as a template: a hash of its text without spaces and with every digit run as one `0`, the same for
+   * everyone a gang sends it to (amounts and numbers aside); 0 for a text too short to be anyone's in particular.
+   */
+  template: number;
 }
 
 type ModelReading = Omit<TextReading, 'indicators'>;
@@ -27,6 +33,8 @@ const MAY_HOLD_INDICATORS = new RegExp(
   `[A-Za-z\\uFF21-\\uFF3A\\uFF41-\\uFF5A]|[${NUMERAL}][${NUMERAL}\\s\\-.·－]{5,}[${NUMERAL}]|微信|薇信|威信|维信|徽信|扣扣|企鹅|支付宝|飞机|电报|财付通|云闪付|钱包`,
 );
 const DIGIT_RUNS = /[0-9]+/g;
+/** A template needs this many characters besides spaces: `在吗` or `好的，收到` are everybody's words. */
+const TEMPLATE_MIN_CHARS = 12;
 
 /** A map that forgets everything when full: flat cost, and templated texts are back in it at once. */
 class Memo<V> {
@@ -60,7 +68,9 @@ export class TextReader {
     const masked = text.replace(DIGIT_RUNS, '0');
     const reading = this.model.get(threshold === undefined ? masked : `${threshold}\u0000${masked}`, () => {
       const c = classifyText(text, threshold === undefined ? {} : { threshold });
-      return { fraud: c.fraud, score: c.score, type: c.type ?? 'other', typeScore: c.typeScore, reasons: c.reasons.slice(0, 4).map((r) => r.phrase) };
+      const words = masked.replace(/\s+/g, '');
+      const template = words.length >= TEMPLATE_MIN_CHARS ? hash32(`sms:${words}`) || 1 : 0;
+      return { fraud: c.fraud, score: c.score, type: c.type ?? 'other', typeScore: c.typeScore, reasons: c.reasons.slice(0, 4).map((r) => r.phrase), template };
     });
     const indicators = MAY_HOLD_INDICATORS.test(text) ? this.found.get(text, () => extractIndicators(text)) : [];
     return { ...reading, indicators };
