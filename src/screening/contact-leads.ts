@@ -1,9 +1,9 @@
 /**
- * Numbers and sites that people were in touch with shortly before they paid a mule account (one seen passing
- * money on, or a flagged one): the gang's callers, senders and shop or trading sites, learned from the stream
- * itself before anyone reports them. A lead counts for others only: a person's own contacts never warn them.
- * Keys are 30-bit hashes (phones and web hosts share the space, as in the person state); the table is bounded and
- * forgets the leads entered longest ago.
+ * Numbers, sites, IM accounts and SMS templates that people were in touch with shortly before they paid a mule
+ * account (one seen passing money on, or a flagged one): the gang's callers, senders, messages and shop or trading
+ * sites, learned from the stream itself before anyone reports them. A lead counts for others only: a person's own
+ * contacts never warn them. Keys are 30-bit hashes (phones, web hosts, IM accounts and templates share the space,
+ * as in the person state); the table is bounded and forgets the leads entered longest ago.
  */
 export class ContactLeads {
   private readonly leads = new Map<number, Lead>();
