@@ -10,7 +10,7 @@
  * choices recorded in trainer.ts and synthetic.ts were made with.
  */
 import { datasetsDir, loadAllCorpora, type Doc } from '../src/text/training/corpora.js';
-import { binaryMetrics, falsePositiveRate, f3, pct } from '../src/text/training/metrics.js';
+import { binaryMetrics, falsePositiveRate, f3, pct, typeMetrics } from '../src/text/training/metrics.js';
 import { predictAll } from '../src/text/training/report.js';
 import { CROSS_SOURCE_FOLDS, foldTraining, heldOutSplit } from '../src/text/training/splits.js';
 import { syntheticDocs } from '../src/text/training/synthetic.js';
@@ -79,6 +79,12 @@ function line(
   for (const k of kinds) {
     const idx = set.map((d, i) => [d, i] as const).filter(([d]) => d.fraud && d.kind === k);
     parts.push(`R:${k.replace('fraud_', '')} ${pct(idx.filter(([, i]) => preds[i].fraud).length / idx.length)}`);
+  }
+  // Type accuracy (as eval-text.ts: fraud documents with a known type), with the weak types apart.
+  const tm = typeMetrics(set, preds);
+  if (tm.n > 0) {
+    parts.push(`type ${pct(tm.accuracy)}`);
+    for (const t of tm.perType) if (t.type === 'romance' || t.type === 'fake_shopping') parts.push(`${t.type} ${pct(t.accuracy)} (${t.n})`);
   }
   return parts.join(' | ');
 }
