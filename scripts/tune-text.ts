@@ -14,7 +14,7 @@ import { binaryMetrics, falsePositiveRate, f3, pct, typeMetrics } from '../src/t
 import { predictAll } from '../src/text/training/report.js';
 import { CROSS_SOURCE_FOLDS, foldTraining, heldOutSplit } from '../src/text/training/splits.js';
 import { syntheticDocs } from '../src/text/training/synthetic.js';
-import { trainModel, type TrainOptions } from '../src/text/training/trainer.js';
+import { evaluationWindows, trainModel, type TrainOptions } from '../src/text/training/trainer.js';
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -107,6 +107,10 @@ if (folds.includes('held')) {
   const preds = predictAll(r.model, split.validation);
   errors('held', split.validation, preds);
   out.push(line('held', split.validation, preds, r.model.header.threshold));
+  // The anti-fraud advice windows of the validation news reports (normal): talking about fraud must not fire.
+  const advice = evaluationWindows(split.validation).filter((d) => d.kind === 'warning');
+  const ap = predictAll(r.model, advice);
+  out.push(`held  advice windows ${advice.length}: FPR ${pct(ap.filter((p) => p.fraud).length / Math.max(1, advice.length), 2)}`);
 }
 for (const fold of CROSS_SOURCE_FOLDS) {
   const key = fold.name[0];
