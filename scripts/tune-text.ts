@@ -10,11 +10,11 @@
  * choices recorded in trainer.ts and synthetic.ts were made with.
  */
 import { datasetsDir, loadAllCorpora, type Doc } from '../src/text/training/corpora.js';
-import { binaryMetrics, falsePositiveRate, f3, pct } from '../src/text/training/metrics.js';
+import { binaryMetrics, falsePositiveRate, f3, pct, typeMetrics } from '../src/text/training/metrics.js';
 import { predictAll } from '../src/text/training/report.js';
 import { CROSS_SOURCE_FOLDS, foldTraining, heldOutSplit } from '../src/text/training/splits.js';
 import { syntheticDocs } from '../src/text/training/synthetic.js';
-import { trainModel, type TrainOptions } from '../src/text/training/trainer.js';
+import { evaluationWindows, trainModel, type TrainOptions } from '../src/text/training/trainer.js';
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -80,6 +80,12 @@ function line(
     const idx = set.map((d, i) => [d, i] as const).filter(([d]) => d.fraud && d.kind === k);
     parts.push(`R:${k.replace('fraud_', '')} ${pct(idx.filter(([, i]) => preds[i].fraud).length / idx.length)}`);
   }
+  // Type accuracy (as eval-text.ts: fraud documents with a known type), with the weak types apart.
+  const tm = typeMetrics(set, preds);
+  if (tm.n > 0) {
+    parts.push(`type ${pct(tm.accuracy)}`);
+    for (const t of tm.perType) if (t.type === 'romance' || t.type === 'fake_shopping') parts.push(`${t.type} ${pct(t.accuracy)} (${t.n})`);
+  }
   return parts.join(' | ');
 }
 
@@ -101,6 +107,10 @@ if (folds.includes('held')) {
   const preds = predictAll(r.model, split.validation);
   errors('held', split.validation, preds);
   out.push(line('held', split.validation, preds, r.model.header.threshold));
+  // The anti-fraud advice windows of the validation news reports (normal): talking about fraud must not fire.
+  const advice = evaluationWindows(split.validation).filter((d) => d.kind === 'warning');
+  const ap = predictAll(r.model, advice);
+  out.push(`held  advice windows ${advice.length}: FPR ${pct(ap.filter((p) => p.fraud).length / Math.max(1, advice.length), 2)}`);
 }
 for (const fold of CROSS_SOURCE_FOLDS) {
   const key = fold.name[0];
